@@ -52,13 +52,16 @@ namespace Mm2Dr.Core.Environment
         /// <summary>Client properties with secrets masked.</summary>
         public IReadOnlyDictionary<string, string> Properties => SecretRedactor.MaskProperties(_properties);
 
+        /// <summary>True when any secret (password, key, token) is configured; the values themselves are never exposed.</summary>
+        public bool HasSecrets => Secrets.Count > 0;
+
         public string SecurityProtocol => _properties.TryGetValue("security.protocol", out var p) ? p : "plaintext";
 
         /// <summary>Values that must be scrubbed from any message before it is shown.</summary>
-        public IReadOnlyList<string> Secrets => SecretRedactor.SecretValues(_properties);
+        internal IReadOnlyList<string> Secrets => SecretRedactor.SecretValues(_properties);
 
         /// <summary>The real properties, for building clients only. Never print these.</summary>
-        public IEnumerable<KeyValuePair<string, string>> ClientProperties()
+        internal IEnumerable<KeyValuePair<string, string>> ClientProperties()
         {
             yield return new KeyValuePair<string, string>("bootstrap.servers", BootstrapServers);
             foreach (var kv in _properties)

@@ -1,0 +1,35 @@
+# Mm2Dr module manifest, for importing from the repository root after a build (./build.sh or ./build.ps1).
+# The build writes the same manifest, with paths relative to itself, into out/Mm2Dr/ (the folder you ship).
+@{
+    RootModule           = 'out/Mm2Dr/Mm2Dr.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '6a0d2b1e-6f4c-4f57-9d3e-2f6d3b8a9c11'
+    Author               = 'Mm2Dr contributors'
+    CompanyName          = 'Mm2Dr'
+    Copyright            = '(c) Mm2Dr contributors. Apache-2.0.'
+    Description          = 'Run, rehearse and prove Kafka disaster recovery with MirrorMaker 2: produce, read, inspect topics and consumer groups, and work with the primary and DR clusters of an MM2 pair.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    FormatsToProcess     = @('out/Mm2Dr/Mm2Dr.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-DrEnvironment'
+        'Get-DrEnvironment'
+        'Start-KafkaProducer'
+        'Read-KafkaTopic'
+        'Get-KafkaTopic'
+        'New-KafkaTopic'
+        'Remove-KafkaTopic'
+        'Get-KafkaConsumerGroup'
+        'Set-KafkaConsumerGroupOffset'
+        'Remove-KafkaConsumerGroup'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('Kafka', 'MirrorMaker2', 'DisasterRecovery', 'DR', 'Confluent')
+            LicenseUri = 'https://www.apache.org/licenses/LICENSE-2.0'
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace Mm2Dr.Core.Errors
+{
+    /// <summary>
+    /// The one table of stable error ids. Runbooks match on these (ErrorRecord.FullyQualifiedErrorId starts with
+    /// the id), so an id never changes meaning once shipped.
+    /// </summary>
+    public static class ErrorIds
+    {
+        public const string InvalidArgument = "InvalidArgument";
+        public const string ConfigurationInvalid = "ConfigurationInvalid";
+        public const string UnknownCluster = "UnknownCluster";
+        public const string ClusterUnreachable = "ClusterUnreachable";
+        public const string OperationTimedOut = "OperationTimedOut";
+        public const string TopicNotFound = "TopicNotFound";
+        public const string TopicAlreadyExists = "TopicAlreadyExists";
+        public const string TopicCreateFailed = "TopicCreateFailed";
+        public const string TopicDeleteFailed = "TopicDeleteFailed";
+        public const string PartitionNotFound = "PartitionNotFound";
+        public const string GroupNotFound = "GroupNotFound";
+        public const string GroupHasActiveMembers = "GroupHasActiveMembers";
+        public const string GroupOperationFailed = "GroupOperationFailed";
+        public const string OffsetResetFailed = "OffsetResetFailed";
+        public const string OffsetOutOfRange = "OffsetOutOfRange";
+        public const string ProduceFailed = "ProduceFailed";
+        public const string DeliveryFailed = "DeliveryFailed";
+        public const string ConsumeFailed = "ConsumeFailed";
+        public const string CommitFailed = "CommitFailed";
+        public const string SerializationFailed = "SerializationFailed";
+        public const string FeatureNotSupported = "FeatureNotSupported";
+        public const string AuthorizationFailed = "AuthorizationFailed";
+        public const string KafkaError = "KafkaError";
+        public const string LabClusterFailed = "LabClusterFailed";
+    }
+}

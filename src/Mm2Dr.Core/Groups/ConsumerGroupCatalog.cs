@@ -1,0 +1,243 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Confluent.Kafka;
+using Confluent.Kafka.Admin;
+using Mm2Dr.Core.Errors;
+using Mm2Dr.Core.Kafka;
+using Mm2Dr.Core.Topics;
+
+namespace Mm2Dr.Core.Groups
+{
+    /// <summary>Consumer group listing, description (offsets and lag) and deletion on one cluster.</summary>
+    public sealed class ConsumerGroupCatalog
+    {
+        private readonly KafkaAdmin _admin;
+        private readonly TopicCatalog _topics;
+
+        public ConsumerGroupCatalog(KafkaAdmin admin, TopicCatalog topics)
+        {
+            _admin = admin ?? throw new ArgumentNullException(nameof(admin));
+            _topics = topics ?? throw new ArgumentNullException(nameof(topics));
+        }
+
+        /// <summary>All consumer groups. States come from the listing, or from a describe where the broker's listing has none.</summary>
+        public IReadOnlyList<KafkaConsumerGroupInfo> List()
+        {
+            var options = new ListConsumerGroupsOptions { RequestTimeout = _admin.Timeout };
+            ListConsumerGroupsResult listed;
+            try
+            {
+                listed = _admin.Await(_admin.Client.ListConsumerGroupsAsync(options), "Listing consumer groups", null);
+            }
+            catch (ListConsumerGroupsException ex)
+            {
+                var first = ex.Results.Errors.FirstOrDefault();
+                throw first != null
+                    ? KafkaErrorTranslator.Translate(_admin.Cluster, first, "Listing consumer groups", _admin.Cluster.Alias, _admin.Diagnostics, ex)
+                    : new Mm2DrException(ErrorIds.KafkaError, ErrorKind.OperationFailed, _admin.Cluster.Redact(ex.Message), _admin.Cluster.Alias, ex);
+            }
+
+            var groups = listed.Valid
+                .Select(g => new KafkaConsumerGroupInfo
+                {
+                    Cluster = _admin.Cluster.Alias,
+                    BootstrapServers = _admin.Cluster.BootstrapServers,
+                    Group = g.GroupId,
+                    State = g.State.ToString(),
+                    IsSimpleConsumerGroup = g.IsSimpleConsumerGroup,
+                })
+                .OrderBy(g => g.Group, StringComparer.Ordinal)
+                .ToList();
+
+            // Brokers answering ListGroups below v4 report no state; one describe call fills states and member counts.
+            var describable = groups.Select(g => g.Group).ToList();
+            if (describable.Count > 0)
+            {
+                foreach (var description in DescribeRaw(describable, tolerateUnsupported: true))
+                {
+                    var info = groups.First(g => g.Group == description.GroupId);
+                    info.State = description.State.ToString();
+                    info.Members = description.Members?.Count ?? 0;
+                }
+            }
+
+            return groups;
+        }
+
+        public IReadOnlyList<string> ListNames() => List().Select(g => g.Group).ToArray();
+
+        /// <summary>
+        /// Describes groups with their committed offsets, log end offsets and lag. With <paramref name="topics"/>,
+        /// offsets are asked for those topics' partitions explicitly (needed where a broker cannot list "all").
+        /// </summary>
+        public IReadOnlyList<KafkaConsumerGroupDetail> Describe(IReadOnlyList<string> groupIds, IReadOnlyList<string>? topics = null)
+        {
+            var result = new List<KafkaConsumerGroupDetail>();
+            string? note = null;
+            IReadOnlyList<ConsumerGroupDescription> descriptions;
+            try
+            {
+                descriptions = DescribeRaw(groupIds, tolerateUnsupported: false);
+            }
+            catch (Mm2DrException ex) when (ex.ErrorId == ErrorIds.FeatureNotSupported)
+            {
+                note = $"Cluster '{_admin.Cluster.Alias}' cannot describe groups (DescribeGroups unsupported); state and members are unknown.";
+                descriptions = Array.Empty<ConsumerGroupDescription>();
+            }
+
+            foreach (var groupId in groupIds)
+            {
+                var description = descriptions.FirstOrDefault(d => d.GroupId == groupId);
+                var detail = new KafkaConsumerGroupDetail
+                {
+                    Cluster = _admin.Cluster.Alias,
+                    BootstrapServers = _admin.Cluster.BootstrapServers,
+                    Group = groupId,
+                    State = description?.State.ToString() ?? "Unknown",
+                    PartitionAssignor = string.IsNullOrEmpty(description?.PartitionAssignor) ? null : description!.PartitionAssignor,
+                    Coordinator = description?.Coordinator?.Id,
+                    Note = note,
+                    Members = (description?.Members ?? new List<MemberDescription>())
+                        .Select(m => new KafkaGroupMember
+                        {
+                            MemberId = m.ConsumerId,
+                            GroupInstanceId = m.GroupInstanceId,
+                            ClientId = m.ClientId,
+                            Host = m.Host,
+                            Assignment = (m.Assignment?.TopicPartitions ?? new List<TopicPartition>())
+                                .Select(tp => new TopicPartitionRef(tp.Topic, tp.Partition.Value))
+                                .OrderBy(tp => tp)
+                                .ToArray(),
+                        })
+                        .ToArray(),
+                };
+
+                detail.Offsets = Offsets(detail, topics);
+                result.Add(detail);
+            }
+
+            return result;
+        }
+
+        /// <summary>Committed offsets of a group for explicit partitions (null = all the group has).</summary>
+        public IReadOnlyDictionary<TopicPartitionRef, long> CommittedOffsets(string groupId, IEnumerable<TopicPartition>? partitions)
+        {
+            var request = new ConsumerGroupTopicPartitions(groupId, partitions?.ToList());
+            var options = new ListConsumerGroupOffsetsOptions { RequestTimeout = _admin.Timeout, RequireStableOffsets = false };
+            List<ListConsumerGroupOffsetsResult> listed;
+            try
+            {
+                listed = _admin.Await(_admin.Client.ListConsumerGroupOffsetsAsync(new[] { request }, options), $"Reading committed offsets of group '{groupId}'", groupId);
+            }
+            catch (ListConsumerGroupOffsetsException ex)
+            {
+                var failure = ex.Results.SelectMany(r => r.Partitions).FirstOrDefault(p => p.Error.Code != ErrorCode.NoError);
+                var error = failure?.Error ?? ex.Error;
+                throw KafkaErrorTranslator.Translate(_admin.Cluster, error, $"Reading committed offsets of group '{groupId}'", groupId, _admin.Diagnostics, ex);
+            }
+
+            var offsets = new Dictionary<TopicPartitionRef, long>();
+            foreach (var p in listed.SelectMany(r => r.Partitions))
+            {
+                if (p.Error.Code == ErrorCode.NoError && p.Offset.Value >= 0)
+                {
+                    offsets[new TopicPartitionRef(p.Topic, p.Partition.Value)] = p.Offset.Value;
+                }
+            }
+
+            return offsets;
+        }
+
+        public void Delete(string groupId)
+        {
+            var options = new DeleteGroupsOptions { RequestTimeout = _admin.Timeout, OperationTimeout = _admin.Timeout };
+            try
+            {
+                _admin.Await(_admin.Client.DeleteGroupsAsync(new[] { groupId }, options), $"Deleting group '{groupId}'", groupId);
+            }
+            catch (DeleteGroupsException ex)
+            {
+                var report = ex.Results.FirstOrDefault(r => r.Group == groupId) ?? ex.Results.First();
+                switch (report.Error.Code)
+                {
+                    case ErrorCode.GroupIdNotFound:
+                        throw new Mm2DrException(ErrorIds.GroupNotFound, ErrorKind.NotFound, $"Consumer group '{groupId}' does not exist on cluster '{_admin.Cluster.Alias}' ({_admin.Cluster.BootstrapServers}).", groupId, ex);
+                    case ErrorCode.NonEmptyGroup:
+                        throw new Mm2DrException(ErrorIds.GroupHasActiveMembers, ErrorKind.ResourceBusy, $"Consumer group '{groupId}' on cluster '{_admin.Cluster.Alias}' has active members; Kafka refuses to delete it until they stop.", groupId, ex);
+                    default:
+                        throw KafkaErrorTranslator.Translate(_admin.Cluster, report.Error, $"Deleting group '{groupId}'", groupId, _admin.Diagnostics, ex);
+                }
+            }
+        }
+
+        private IReadOnlyList<KafkaGroupPartitionOffset> Offsets(KafkaConsumerGroupDetail detail, IReadOnlyList<string>? topics)
+        {
+            IEnumerable<TopicPartition>? explicitPartitions = null;
+            if (topics != null && topics.Count > 0)
+            {
+                var infos = topics.Select(t => _topics.Get(t, withWatermarks: false)).ToList();
+                explicitPartitions = infos.SelectMany(i => i.Partitions.Select(p => new TopicPartition(i.Name, p.Partition))).ToList();
+            }
+
+            var committed = CommittedOffsets(detail.Group, explicitPartitions);
+            var assigned = detail.Members.SelectMany(m => m.Assignment.Select(a => (a, m.MemberId))).ToDictionary(x => x.a, x => x.MemberId);
+            var keys = new SortedSet<TopicPartitionRef>(committed.Keys);
+            foreach (var a in assigned.Keys)
+            {
+                if (topics == null || topics.Count == 0 || topics.Contains(a.Topic))
+                {
+                    keys.Add(a);
+                }
+            }
+
+            var rows = keys.Select(k => new KafkaPartitionInfo { Cluster = detail.Cluster, Topic = k.Topic, Partition = k.Partition }).ToList();
+            _topics.FillWatermarks(rows);
+            return rows.Select(r =>
+            {
+                var key = new TopicPartitionRef(r.Topic, r.Partition);
+                return new KafkaGroupPartitionOffset
+                {
+                    Cluster = detail.Cluster,
+                    Group = detail.Group,
+                    Topic = r.Topic,
+                    Partition = r.Partition,
+                    CommittedOffset = committed.TryGetValue(key, out var c) ? c : (long?)null,
+                    LogStartOffset = r.LowWatermark,
+                    LogEndOffset = r.HighWatermark,
+                    ConsumerId = assigned.TryGetValue(key, out var member) ? member : null,
+                };
+            }).ToArray();
+        }
+
+        private IReadOnlyList<ConsumerGroupDescription> DescribeRaw(IReadOnlyList<string> groupIds, bool tolerateUnsupported)
+        {
+            var options = new DescribeConsumerGroupsOptions { RequestTimeout = _admin.Timeout };
+            try
+            {
+                var described = _admin.Await(_admin.Client.DescribeConsumerGroupsAsync(groupIds, options), "Describing consumer groups", groupIds.Count == 1 ? groupIds[0] : null);
+                return described.ConsumerGroupDescriptions;
+            }
+            catch (DescribeConsumerGroupsException ex)
+            {
+                var failed = ex.Results.ConsumerGroupDescriptions.FirstOrDefault(d => d.Error.Code != ErrorCode.NoError);
+                if (failed == null)
+                {
+                    return ex.Results.ConsumerGroupDescriptions;
+                }
+
+                var error = KafkaErrorTranslator.Translate(_admin.Cluster, failed.Error, $"Describing consumer group '{failed.GroupId}'", failed.GroupId, _admin.Diagnostics, ex);
+                if (tolerateUnsupported && error.ErrorId == ErrorIds.FeatureNotSupported)
+                {
+                    return Array.Empty<ConsumerGroupDescription>();
+                }
+
+                throw error;
+            }
+            catch (Mm2DrException ex) when (tolerateUnsupported && ex.ErrorId == ErrorIds.FeatureNotSupported)
+            {
+                return Array.Empty<ConsumerGroupDescription>();
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Confluent.Kafka;
+using Mm2Dr.Core.Environment;
+using Mm2Dr.Core.Errors;
+
+namespace Mm2Dr.Core.Kafka
+{
+    /// <summary>
+    /// An admin client bound to one cluster, whose every call is bounded by a timeout and a cancellation token and
+    /// fails with a <see cref="Mm2DrException"/> that names the cluster. Nothing waits forever.
+    /// </summary>
+    public sealed class KafkaAdmin : IDisposable
+    {
+        private readonly Lazy<IAdminClient> _client;
+
+        public KafkaAdmin(ClusterConnection cluster, TimeSpan timeout, CancellationToken cancellation)
+        {
+            Cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
+            if (timeout <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive.");
+            }
+
+            Timeout = timeout;
+            Cancellation = cancellation;
+            Diagnostics = new KafkaClientDiagnostics(cluster);
+            _client = new Lazy<IAdminClient>(() => KafkaClientFactory.CreateAdmin(cluster, Diagnostics, timeout));
+        }
+
+        public ClusterConnection Cluster { get; }
+
+        public TimeSpan Timeout { get; }
+
+        public CancellationToken Cancellation { get; }
+
+        public KafkaClientDiagnostics Diagnostics { get; }
+
+        public IAdminClient Client => _client.Value;
+
+        /// <summary>Cluster metadata for all topics (or one); errors if the cluster does not answer in time.</summary>
+        public Metadata GetMetadata(string? topic = null)
+        {
+            return Run("Reading metadata", topic, () =>
+            {
+                var task = Task.Run(() => topic == null ? Client.GetMetadata(Timeout) : Client.GetMetadata(topic, Timeout));
+                return Await(task, "Reading metadata", topic);
+            });
+        }
+
+        /// <summary>Awaits an admin task within the timeout (plus a grace for librdkafka's own deadline) and the token.</summary>
+        public T Await<T>(Task<T> task, string operation, object? target)
+        {
+            try
+            {
+                var grace = Timeout + TimeSpan.FromSeconds(2);
+                var finished = Task.WhenAny(task, Task.Delay(grace, Cancellation)).GetAwaiter().GetResult();
+                if (finished != task)
+                {
+                    Cancellation.ThrowIfCancellationRequested();
+                    Observe(task);
+                    throw KafkaErrorTranslator.Timeout(Cluster, operation, Timeout, target, Diagnostics);
+                }
+
+                return task.GetAwaiter().GetResult();
+            }
+            catch (KafkaException ex) when (ex.GetType() == typeof(KafkaException))
+            {
+                // Typed admin exceptions (CreateTopicsException, …) carry per-item results; callers unpack those.
+                throw TranslateKafka(ex, operation, target);
+            }
+        }
+
+        public void Await(Task task, string operation, object? target)
+        {
+            Await(task.ContinueWith(t =>
+            {
+                t.GetAwaiter().GetResult();
+                return true;
+            }, TaskScheduler.Default), operation, target);
+        }
+
+        public T Run<T>(string operation, object? target, Func<T> action)
+        {
+            try
+            {
+                return action();
+            }
+            catch (KafkaException ex)
+            {
+                throw TranslateKafka(ex, operation, target);
+            }
+        }
+
+        public Mm2DrException TranslateKafka(KafkaException ex, string operation, object? target)
+        {
+            if (ex.Error.Code == ErrorCode.Local_TimedOut || ex.Error.Code == ErrorCode.Local_Transport)
+            {
+                var last = Diagnostics.LastError;
+                if (last != null || Diagnostics.AllBrokersDown)
+                {
+                    return KafkaErrorTranslator.Timeout(Cluster, operation, Timeout, target, Diagnostics);
+                }
+            }
+
+            return KafkaErrorTranslator.Translate(Cluster, ex.Error, operation, target, Diagnostics, ex);
+        }
+
+        // A task abandoned on timeout must not surface later as an unobserved exception.
+        private static void Observe(Task task) => task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+
+        public void Dispose()
+        {
+            if (_client.IsValueCreated)
+            {
+                _client.Value.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
+using Mm2Dr.Core.Completion;
+using Mm2Dr.Core.Environment;
+
+namespace Mm2Dr.Session
+{
+    /// <summary>
+    /// The module's state for one runspace: the DR environment and the name cache. Keyed by runspace so that
+    /// parallel runspaces in one process (tests, ForEach-Object -Parallel) do not share an environment.
+    /// </summary>
+    internal sealed class ModuleSession
+    {
+        private static readonly ConditionalWeakTable<Runspace, ModuleSession> Sessions = new ConditionalWeakTable<Runspace, ModuleSession>();
+        private static readonly ModuleSession NoRunspace = new ModuleSession();
+        private readonly object _gate = new object();
+        private DrEnvironment? _environment;
+
+        public static ModuleSession Current
+        {
+            get
+            {
+                var runspace = Runspace.DefaultRunspace;
+                return runspace == null ? NoRunspace : Sessions.GetValue(runspace, _ => new ModuleSession());
+            }
+        }
+
+        /// <summary>The environment set by Connect-DrEnvironment, or the compose stack's default.</summary>
+        public DrEnvironment Environment
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _environment ??= DrEnvironment.ComposeDefault();
+                }
+            }
+
+            set
+            {
+                lock (_gate)
+                {
+                    _environment = value;
+                }
+            }
+        }
+
+        public bool IsConnected
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _environment != null;
+                }
+            }
+        }
+
+        public NameCache Names { get; } = new NameCache();
+    }
+}
