@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Confluent.Kafka;
@@ -14,6 +15,7 @@ namespace Mm2Dr.Core.Kafka
     public sealed class KafkaAdmin : IDisposable
     {
         private readonly Lazy<IAdminClient> _client;
+        private readonly List<Task> _abandoned = new List<Task>();
 
         public KafkaAdmin(ClusterConnection cluster, TimeSpan timeout, CancellationToken cancellation)
         {
@@ -58,8 +60,8 @@ namespace Mm2Dr.Core.Kafka
                 var finished = Task.WhenAny(task, Task.Delay(grace, Cancellation)).GetAwaiter().GetResult();
                 if (finished != task)
                 {
+                    Abandon(task);
                     Cancellation.ThrowIfCancellationRequested();
-                    Observe(task);
                     throw KafkaErrorTranslator.Timeout(Cluster, operation, Timeout, target, Diagnostics);
                 }
 
@@ -107,15 +109,40 @@ namespace Mm2Dr.Core.Kafka
             return KafkaErrorTranslator.Translate(Cluster, ex.Error, operation, target, Diagnostics, ex);
         }
 
-        // A task abandoned on timeout must not surface later as an unobserved exception.
-        private static void Observe(Task task) => task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+        // A call abandoned on timeout or Ctrl+C keeps running inside librdkafka; it must not surface later as an
+        // unobserved exception, and the client must outlive it.
+        private void Abandon(Task task)
+        {
+            task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+            lock (_abandoned)
+            {
+                _abandoned.Add(task);
+            }
+        }
 
         public void Dispose()
         {
-            if (_client.IsValueCreated)
+            if (!_client.IsValueCreated)
+            {
+                return;
+            }
+
+            Task[] pending;
+            lock (_abandoned)
+            {
+                pending = _abandoned.FindAll(t => !t.IsCompleted).ToArray();
+            }
+
+            if (pending.Length == 0)
             {
                 _client.Value.Dispose();
+                return;
             }
+
+            // Disposing now would block until librdkafka gives up on the abandoned calls (up to their timeout);
+            // destroying a client under an in-flight admin call is also what crashes librdkafka. Let them finish.
+            var client = _client.Value;
+            Task.WhenAll(pending).ContinueWith(_ => client.Dispose(), TaskScheduler.Default);
         }
     }
 }
