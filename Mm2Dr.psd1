@@ -1,7 +1,9 @@
 # Mm2Dr module manifest, for importing from the repository root after a build (./build.sh or ./build.ps1).
 # The build writes the same manifest, with paths relative to itself, into out/Mm2Dr/ (the folder you ship).
+# From the repository root the built module is loaded as a nested module, so that its help and formats
+# resolve from out/Mm2Dr exactly as they do for the shipped folder.
 @{
-    RootModule           = 'out/Mm2Dr/Mm2Dr.dll'
+    NestedModules        = @('out/Mm2Dr/Mm2Dr.psd1')
     ModuleVersion        = '0.1.0'
     GUID                 = '6a0d2b1e-6f4c-4f57-9d3e-2f6d3b8a9c11'
     Author               = 'Mm2Dr contributors'
@@ -10,7 +12,6 @@
     Description          = 'Run, rehearse and prove Kafka disaster recovery with MirrorMaker 2: produce, read, inspect topics and consumer groups, and work with the primary and DR clusters of an MM2 pair.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
-    FormatsToProcess     = @('out/Mm2Dr/Mm2Dr.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-DrEnvironment'
         'Get-DrEnvironment'

@@ -55,7 +55,8 @@ function Invoke-Build {
 
     # The shipped manifest is the repository's, with paths made relative to the module folder itself.
     $manifest = Get-Content (Join-Path $root 'Mm2Dr.psd1') -Raw
-    $manifest = $manifest -replace "out/Mm2Dr/", '' -replace '(?m)^# Mm2Dr module manifest.*\r?\n# The build writes.*\r?\n', "# Mm2Dr module manifest.`n"
+    $manifest = $manifest -replace "(?m)^\s*NestedModules\s*=.*$", "    RootModule           = 'Mm2Dr.dll'`n    FormatsToProcess     = @('Mm2Dr.Format.ps1xml')" -replace '(?m)^#.*\r?\n', ''
+    $manifest = "# Mm2Dr module manifest.`n" + $manifest
     Set-Content -Path (Join-Path $out 'Mm2Dr.psd1') -Value $manifest -Encoding utf8NoBOM
 
     $helpSource = Join-Path $root 'docs/help'

@@ -183,6 +183,15 @@ namespace Mm2Dr.Core.Groups
             var committed = CommittedOffsets(detail.Group, explicitPartitions);
             var assigned = detail.Members.SelectMany(m => m.Assignment.Select(a => (a, m.MemberId))).ToDictionary(x => x.a, x => x.MemberId);
             var keys = new SortedSet<TopicPartitionRef>(committed.Keys);
+            if (explicitPartitions != null)
+            {
+                // Named topics show every partition, committed or not, as kafka-consumer-groups --describe does.
+                foreach (var tp in explicitPartitions)
+                {
+                    keys.Add(new TopicPartitionRef(tp.Topic, tp.Partition.Value));
+                }
+            }
+
             foreach (var a in assigned.Keys)
             {
                 if (topics == null || topics.Count == 0 || topics.Contains(a.Topic))
