@@ -160,6 +160,64 @@ namespace Mm2Dr.Core.Mm2
         public OffsetSync? LatestSyncFor(string topic, int partition)
             => _syncs.TryGetValue(new TopicPartition(topic, partition), out var slots) ? slots[0] : null;
 
+        /// <summary>
+        /// The newest retained sync at or below both <paramref name="upstreamOffset"/> and <paramref name="downstreamOffset"/>:
+        /// the sync a translation to <paramref name="downstreamOffset"/> of a group at <paramref name="upstreamOffset"/> was
+        /// (or could have been) based on. Null if there is none.
+        /// </summary>
+        public OffsetSync? SyncBehind(string topic, int partition, long upstreamOffset, long downstreamOffset)
+        {
+            if (_syncs.TryGetValue(new TopicPartition(topic, partition), out var slots))
+            {
+                foreach (var sync in slots)
+                {
+                    if (sync.UpstreamOffset <= upstreamOffset && sync.DownstreamOffset <= downstreamOffset)
+                    {
+                        return sync;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The highest downstream offset that the upstream position <paramref name="upstreamOffset"/> can correspond to,
+        /// given the retained syncs. Each replicated record takes exactly one downstream offset while upstream offsets may
+        /// skip, so the position is at most the downstream offset of any sync at or after it, and at most the newest sync
+        /// before it plus the upstream distance. Null when the partition has no sync.
+        /// </summary>
+        public long? DownstreamUpperBound(string topic, int partition, long upstreamOffset)
+        {
+            if (!_syncs.TryGetValue(new TopicPartition(topic, partition), out var slots))
+            {
+                return null;
+            }
+
+            long? bound = null;
+            for (var i = 0; i < slots.Length; i++)
+            {
+                var sync = slots[i];
+                if (i > 0 && ReferenceEquals(sync, slots[i - 1]))
+                {
+                    continue;
+                }
+
+                if (sync.UpstreamOffset >= upstreamOffset)
+                {
+                    bound = bound.HasValue ? Math.Min(bound.Value, sync.DownstreamOffset) : sync.DownstreamOffset;
+                    continue;
+                }
+
+                // The newest sync before the position; older ones only give looser bounds.
+                var fromBelow = unchecked(sync.DownstreamOffset + (upstreamOffset - sync.UpstreamOffset));
+                bound = bound.HasValue ? Math.Min(bound.Value, fromBelow) : fromBelow;
+                break;
+            }
+
+            return bound;
+        }
+
         private static int NewestSlotAtOrBelow(OffsetSync[] slots, long upstreamOffset)
         {
             // Newest to oldest: over exponentially spaced slots this is effectively a binary search of the topic.

@@ -135,5 +135,32 @@ namespace Mm2Dr.Core.Tests.Mm2
             Assert.Equal(new long[] { 20, 10, 0 }, store.RetainedSyncsFor("orders", 0).Select(s => s.UpstreamOffset));
             Assert.Equal(20, store.LatestSyncFor("orders", 0)!.UpstreamOffset);
         }
+    
+        [Fact]
+        public void The_sync_behind_a_checkpoint_is_the_newest_at_or_below_both_offsets()
+        {
+            var store = StoreWith((0, 0), (100, 97), (200, 196));
+            Assert.Equal(100, store.SyncBehind("orders", 0, 150, 98)!.UpstreamOffset);
+            Assert.Equal(0, store.SyncBehind("orders", 0, 150, 50)!.UpstreamOffset);
+            Assert.Equal(200, store.SyncBehind("orders", 0, 200, 196)!.UpstreamOffset);
+            Assert.Null(store.SyncBehind("orders", 0, -1, 0));
+            Assert.Null(store.SyncBehind("orders", 9, 150, 98));
+        }
+
+        [Theory]
+        [InlineData(150, 147)]   // min(196 from 200->196, 97 + 50 from 100->97)
+        [InlineData(250, 246)]   // beyond every sync: 196 + 50
+        [InlineData(100, 97)]    // on a sync
+        [InlineData(50, 50)]     // min(97, 0 + 50)
+        public void The_downstream_upper_bound_uses_the_syncs_on_both_sides(long upstream, long expected)
+        {
+            Assert.Equal(expected, StoreWith((0, 0), (100, 97), (200, 196)).DownstreamUpperBound("orders", 0, upstream));
+        }
+
+        [Fact]
+        public void No_downstream_upper_bound_without_syncs()
+        {
+            Assert.Null(StoreWith().DownstreamUpperBound("orders", 0, 5));
+        }
     }
 }
