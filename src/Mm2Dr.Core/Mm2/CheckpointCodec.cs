@@ -43,7 +43,10 @@ namespace Mm2Dr.Core.Mm2
         }
 
         /// <summary>Decodes a checkpoint; throws <see cref="Mm2RecordFormatException"/> naming the record and field on malformed bytes.</summary>
-        public static Checkpoint Decode(byte[]? key, byte[]? value, RecordLocation location = default)
+        public static Checkpoint Decode(byte[]? key, byte[]? value, RecordLocation location = default) => Decode(key, value, location, null);
+
+        /// <summary>Decoding with group and topic names shared through <paramref name="names"/> (one string per distinct name).</summary>
+        internal static Checkpoint Decode(byte[]? key, byte[]? value, RecordLocation location, Utf8NamePool? names)
         {
             NullBytes.Reject(key, value, Mm2RecordKind.Checkpoint, location);
 
@@ -55,8 +58,8 @@ namespace Mm2Dr.Core.Mm2
             var metadata = valueReader.ReadString("metadata");
 
             var keyReader = new KafkaSchemaReader(key!, Mm2RecordKind.Checkpoint, RecordPart.Key, location);
-            var group = keyReader.ReadString("group");
-            var topic = keyReader.ReadString("topic");
+            var group = keyReader.ReadString("group", names);
+            var topic = keyReader.ReadString("topic", names);
             var partition = keyReader.ReadInt32("partition");
 
             return new Checkpoint(group, topic, partition, upstream, downstream, metadata) { Version = version };

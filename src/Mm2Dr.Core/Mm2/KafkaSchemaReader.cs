@@ -57,7 +57,10 @@ namespace Mm2Dr.Core.Mm2
             return value;
         }
 
-        public string ReadString(string field)
+        public string ReadString(string field) => ReadString(field, null);
+
+        /// <summary>Reads a STRING, taking repeated values from <paramref name="pool"/> instead of decoding them again.</summary>
+        public string ReadString(string field, Utf8NamePool? pool)
         {
             Require(2, field, "STRING length");
             var length = BinaryPrimitives.ReadInt16BigEndian(new ReadOnlySpan<byte>(_buffer, _position, 2));
@@ -78,6 +81,14 @@ namespace Mm2Dr.Core.Mm2
                 return string.Empty;
             }
 
+            var hash = 0;
+            var pooled = pool?.Find(_buffer, _position, length, out hash);
+            if (pooled != null)
+            {
+                _position += length;
+                return pooled;
+            }
+
             string text;
             try
             {
@@ -88,6 +99,7 @@ namespace Mm2Dr.Core.Mm2
                 throw Fail(field, $"the {length} string bytes are not valid UTF-8.", e);
             }
 
+            pool?.Add(_buffer, _position, length, hash, text);
             _position += length;
             return text;
         }
