@@ -12,7 +12,8 @@ namespace Mm2Dr.Core.Mm2
     /// MirrorClient and MM2's KafkaBasedLog: a consumer with Assign (never joins a group, never commits, so the read
     /// leaves no trace on the cluster), read_uncommitted like MirrorClient. The topic's existence is checked through
     /// metadata first, because consuming a missing topic would just wait until the deadline.
-    /// Everything runs on the calling thread, progress callbacks included.
+    /// Everything runs on the calling thread, progress callbacks included. Cancellation is checked between polls (at most
+    /// 100 ms apart); the metadata and offset requests before the first poll are bounded by the deadline only.
     /// </summary>
     internal static class InternalTopicReader
     {
@@ -98,14 +99,10 @@ namespace Mm2Dr.Core.Mm2
                     if (result.IsPartitionEOF)
                     {
                         // The end can lie past the last record delivered (transaction markers, compaction): the consumer
-                        // says it has reached the log end, which is at least the end captured at the start.
+                        // says it has reached the log end. That is at least the end captured at the start, unless the log
+                        // was truncated meanwhile, and then there is nothing more to wait for either.
                         next = Math.Max(next, result.Offset.Value);
-                        if (next >= end)
-                        {
-                            break;
-                        }
-
-                        continue;
+                        break;
                     }
 
                     if (result.Offset.Value >= end)

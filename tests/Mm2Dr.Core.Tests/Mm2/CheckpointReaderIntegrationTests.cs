@@ -77,6 +77,33 @@ namespace Mm2Dr.Core.Tests.Mm2
         }
 
         [Fact]
+        public void Records_written_after_the_read_started_are_not_part_of_it()
+        {
+            using var dr = RdKafkaMockCluster.Start();
+            dr.CreateTopic(CheckpointsTopic, 1);
+            Write(dr, CheckpointsTopic, new[] { Bytes(new Checkpoint("g", "primary.t", 0, 10, 10, "")), Bytes(new Checkpoint("g", "primary.t", 1, 10, 10, "")) });
+
+            // The first progress call comes after the end offset was captured and before consuming starts.
+            var options = new TopicReadOptions
+            {
+                Progress = p =>
+                {
+                    if (p.RecordsRead == 0)
+                    {
+                        Write(dr, CheckpointsTopic, new[] { Bytes(new Checkpoint("g", "primary.t", 0, 99, 99, "")), Bytes(new Checkpoint("late", "primary.t", 0, 1, 1, "")) });
+                    }
+                },
+            };
+
+            var snapshot = new CheckpointReader(Connection(dr, "dr", ClusterRole.DR), Policy).Read("primary", null, options);
+
+            Assert.Equal(2, snapshot.Read!.EndOffset);
+            Assert.Equal(2, snapshot.Read.RecordsRead);
+            Assert.Equal(10, snapshot.Find("g", "primary.t", 0)!.Checkpoint.DownstreamOffset);
+            Assert.Equal(new[] { "g" }, snapshot.GroupIds);
+        }
+
+        [Fact]
         public void A_selected_group_only_keeps_its_own_checkpoints()
         {
             using var dr = RdKafkaMockCluster.Start();
