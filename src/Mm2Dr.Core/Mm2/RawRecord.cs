@@ -41,7 +41,8 @@ namespace Mm2Dr.Core.Mm2
             }
 
             var ts = result.Message.Timestamp;
-            DateTimeOffset? timestamp = ts.Type == TimestampType.NotAvailable ? null : DateTimeOffset.FromUnixTimeMilliseconds(ts.UnixTimestampMs);
+            // A producer may stamp any long; one outside the calendar must not abort the read.
+            var timestamp = ts.Type == TimestampType.NotAvailable ? null : EpochMilliseconds.ToDateTimeOffset(ts.UnixTimestampMs);
             return new RawRecord(
                 result.Message.Key,
                 result.Message.Value,
