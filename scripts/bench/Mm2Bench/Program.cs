@@ -147,7 +147,7 @@ namespace Mm2Bench
             var reader = new CheckpointReader(dr, ReplicationPolicy.Default());
             sw.Restart();
             double? firstProgressSeconds = null;
-            var options = new TopicReadOptions
+            var options = new InternalTopicReadOptions
             {
                 Timeout = TimeSpan.FromMinutes(5),
                 ProgressEveryRecords = 100_000,

@@ -33,14 +33,14 @@ namespace Mm2Dr.Core.Mm2
         /// <exception cref="Mm2ReadTimeoutException">The deadline ran out; says how far the read got.</exception>
         /// <exception cref="Mm2TopicReadException">The cluster refused the read.</exception>
         /// <exception cref="OperationCanceledException">Cancelled.</exception>
-        public CheckpointSnapshot Read(string sourceClusterAlias, GroupSelector? groups = null, TopicReadOptions? options = null, CancellationToken cancellationToken = default)
+        public CheckpointSnapshot Read(string sourceClusterAlias, GroupSelector? groups = null, InternalTopicReadOptions? options = null, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(sourceClusterAlias))
             {
                 throw new ArgumentException("The source cluster alias (e.g. 'primary') is required.", nameof(sourceClusterAlias));
             }
 
-            options ??= TopicReadOptions.Default;
+            options ??= InternalTopicReadOptions.Default;
             var topic = CheckpointsTopic(sourceClusterAlias);
             var accumulator = new CheckpointAccumulator(groups, options.MaxErrorsKept);
             var hint = $"MM2 creates it on the target cluster when the checkpoint connector of flow {sourceClusterAlias}->{TargetCluster.Alias} starts. "

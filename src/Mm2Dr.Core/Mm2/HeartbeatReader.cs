@@ -29,9 +29,9 @@ namespace Mm2Dr.Core.Mm2
 
         /// <exception cref="Mm2TopicNotFoundException">The heartbeats topic does not exist on the cluster.</exception>
         /// <exception cref="Mm2ReadTimeoutException">The deadline ran out; says how far the read got.</exception>
-        public HeartbeatSnapshot Read(string topic, TopicReadOptions? options = null, CancellationToken cancellationToken = default)
+        public HeartbeatSnapshot Read(string topic, InternalTopicReadOptions? options = null, CancellationToken cancellationToken = default)
         {
-            options ??= TopicReadOptions.Default;
+            options ??= InternalTopicReadOptions.Default;
             var accumulator = new HeartbeatAccumulator(topic, options.MaxErrorsKept);
             var hint = Policy.IsHeartbeatsTopic(topic) && topic != Policy.HeartbeatsTopic
                 ? $"A replicated heartbeats topic appears once a flow from '{Policy.TopicSource(topic)}' to this cluster is enabled and that cluster has a herder emitting heartbeats (emit.heartbeats.enabled, default true)."

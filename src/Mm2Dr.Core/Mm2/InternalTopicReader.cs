@@ -20,7 +20,7 @@ namespace Mm2Dr.Core.Mm2
         private const int MirrorMakerPartition = 0;
         private static readonly TimeSpan PollSlice = TimeSpan.FromMilliseconds(100);
 
-        public static TopicReadSummary ReadToEnd(ClusterConnection cluster, string topic, string missingTopicHint, TopicReadOptions options, CancellationToken cancellationToken, Action<RawRecord> onRecord)
+        public static TopicReadSummary ReadToEnd(ClusterConnection cluster, string topic, string missingTopicHint, InternalTopicReadOptions options, CancellationToken cancellationToken, Action<RawRecord> onRecord)
         {
             if (cluster == null)
             {
@@ -32,7 +32,7 @@ namespace Mm2Dr.Core.Mm2
                 throw new ArgumentException("A topic name is required.", nameof(topic));
             }
 
-            options ??= TopicReadOptions.Default;
+            options ??= InternalTopicReadOptions.Default;
             options.Validate();
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -161,7 +161,7 @@ namespace Mm2Dr.Core.Mm2
             }
         }
 
-        private static void EnsureTopicExists(ClusterConnection cluster, string topic, string hint, TopicReadOptions options, IConsumer<byte[], byte[]> consumer, DateTimeOffset deadline, Func<string?> lastClientError)
+        private static void EnsureTopicExists(ClusterConnection cluster, string topic, string hint, InternalTopicReadOptions options, IConsumer<byte[], byte[]> consumer, DateTimeOffset deadline, Func<string?> lastClientError)
         {
             Metadata metadata;
             try

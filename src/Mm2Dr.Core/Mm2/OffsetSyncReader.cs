@@ -65,9 +65,9 @@ namespace Mm2Dr.Core.Mm2
         /// </param>
         /// <exception cref="Mm2TopicNotFoundException">The offset-syncs topic does not exist where it was looked for.</exception>
         /// <exception cref="Mm2ReadTimeoutException">The deadline ran out; says how far the read got.</exception>
-        public OffsetSyncSnapshot Read(TopicReadOptions? options = null, bool initializationMustReadToEnd = false, CancellationToken cancellationToken = default)
+        public OffsetSyncSnapshot Read(InternalTopicReadOptions? options = null, bool initializationMustReadToEnd = false, CancellationToken cancellationToken = default)
         {
-            options ??= TopicReadOptions.Default;
+            options ??= InternalTopicReadOptions.Default;
             var store = new OffsetSyncStore(initializationMustReadToEnd);
             var decoder = TolerantRecordDecoder.ForOffsetSyncs(options.MaxErrorsKept);
             var other = Location == OffsetSyncsTopicLocation.Source ? "target" : "source";

@@ -38,7 +38,7 @@ namespace Mm2Dr.Core.Tests.Mm2
             var callingThread = System.Environment.CurrentManagedThreadId;
             var progress = new List<ReadProgress>();
             var threads = new HashSet<int>();
-            var options = new TopicReadOptions
+            var options = new InternalTopicReadOptions
             {
                 Timeout = TimeSpan.FromSeconds(30),
                 ProgressEveryRecords = 2,
@@ -84,7 +84,7 @@ namespace Mm2Dr.Core.Tests.Mm2
             Write(dr, CheckpointsTopic, new[] { Bytes(new Checkpoint("g", "primary.t", 0, 10, 10, "")), Bytes(new Checkpoint("g", "primary.t", 1, 10, 10, "")) });
 
             // The first progress call comes after the end offset was captured and before consuming starts.
-            var options = new TopicReadOptions
+            var options = new InternalTopicReadOptions
             {
                 Progress = p =>
                 {
@@ -128,7 +128,7 @@ namespace Mm2Dr.Core.Tests.Mm2
             var progress = new List<ReadProgress>();
 
             var snapshot = new CheckpointReader(Connection(dr, "dr", ClusterRole.DR), Policy)
-                .Read("primary", null, new TopicReadOptions { Progress = progress.Add });
+                .Read("primary", null, new InternalTopicReadOptions { Progress = progress.Add });
 
             Assert.Equal(0, snapshot.Count);
             Assert.Equal(0, snapshot.Read!.EndOffset);
@@ -144,7 +144,7 @@ namespace Mm2Dr.Core.Tests.Mm2
             var stopwatch = Stopwatch.StartNew();
 
             var e = Assert.Throws<Mm2TopicNotFoundException>(() =>
-                new CheckpointReader(Connection(dr, "dr", ClusterRole.DR), Policy).Read("primary", null, new TopicReadOptions { Timeout = TimeSpan.FromSeconds(60) }));
+                new CheckpointReader(Connection(dr, "dr", ClusterRole.DR), Policy).Read("primary", null, new InternalTopicReadOptions { Timeout = TimeSpan.FromSeconds(60) }));
 
             Assert.Equal("primary.checkpoints.internal", e.Topic);
             Assert.Equal("dr", e.ClusterAlias);
@@ -173,7 +173,7 @@ namespace Mm2Dr.Core.Tests.Mm2
 
             // The clock jumps past the deadline after the 10th record: deterministic, no sleeping.
             var clock = new ManualClock(DateTimeOffset.UnixEpoch);
-            var options = new TopicReadOptions
+            var options = new InternalTopicReadOptions
             {
                 Timeout = TimeSpan.FromSeconds(5),
                 Clock = clock,
@@ -205,7 +205,7 @@ namespace Mm2Dr.Core.Tests.Mm2
             dr.SetDown();
 
             var e = Assert.Throws<Mm2ReadTimeoutException>(() =>
-                new CheckpointReader(Connection(dr, "dr", ClusterRole.DR), Policy).Read("primary", null, new TopicReadOptions { Timeout = TimeSpan.FromSeconds(1) }));
+                new CheckpointReader(Connection(dr, "dr", ClusterRole.DR), Policy).Read("primary", null, new InternalTopicReadOptions { Timeout = TimeSpan.FromSeconds(1) }));
 
             Assert.Equal(ReadPhase.Metadata, e.Phase);
             Assert.Equal(0, e.RecordsRead);
@@ -219,7 +219,7 @@ namespace Mm2Dr.Core.Tests.Mm2
             dr.CreateTopic(CheckpointsTopic, 1);
             Write(dr, CheckpointsTopic, Enumerable.Range(0, 20).Select(i => Bytes(new Checkpoint("g", "primary.t", i, i, i, ""))));
             using var cancellation = new CancellationTokenSource();
-            var options = new TopicReadOptions { ProgressEveryRecords = 5, Progress = p => { if (p.RecordsRead == 5) { cancellation.Cancel(); } } };
+            var options = new InternalTopicReadOptions { ProgressEveryRecords = 5, Progress = p => { if (p.RecordsRead == 5) { cancellation.Cancel(); } } };
 
             Assert.ThrowsAny<OperationCanceledException>(() =>
                 new CheckpointReader(Connection(dr, "dr", ClusterRole.DR), Policy).Read("primary", null, options, cancellation.Token));

@@ -25,7 +25,7 @@ namespace Mm2Dr.Core.Tests.Mm2
 
             var reader = new HeartbeatReader(Connection(dr, "dr", ClusterRole.DR), ReplicationPolicy.Default());
             Assert.Equal(new[] { "heartbeats", "primary.heartbeats" }, reader.TopicsFor("primary"));
-            var options = new TopicReadOptions { Clock = new ManualClock(T0.AddSeconds(4)) };
+            var options = new InternalTopicReadOptions { Clock = new ManualClock(T0.AddSeconds(4)) };
 
             var local = reader.Read("heartbeats", options);
             var replicated = reader.Read("primary.heartbeats", options);

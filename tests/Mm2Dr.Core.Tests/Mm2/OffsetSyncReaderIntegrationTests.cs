@@ -80,7 +80,7 @@ namespace Mm2Dr.Core.Tests.Mm2
             primary.CreateTopic("unrelated", 1);
             var reader = new OffsetSyncReader(Connection(primary, "primary", ClusterRole.Primary), new ClusterConnection("dr", "127.0.0.1:9", ClusterRole.DR), Policy);
 
-            var e = Assert.Throws<Mm2TopicNotFoundException>(() => reader.Read(new TopicReadOptions { Timeout = TimeSpan.FromSeconds(30) }));
+            var e = Assert.Throws<Mm2TopicNotFoundException>(() => reader.Read(new InternalTopicReadOptions { Timeout = TimeSpan.FromSeconds(30) }));
             Assert.Equal("mm2-offset-syncs.dr.internal", e.Topic);
             Assert.Contains("offset-syncs.topic.location=target", e.Message);
         }

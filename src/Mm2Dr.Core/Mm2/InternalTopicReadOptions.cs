@@ -4,9 +4,9 @@ using Mm2Dr.Core.Time;
 namespace Mm2Dr.Core.Mm2
 {
     /// <summary>How to read an MM2 internal topic: deadline, progress reporting, error retention, clock.</summary>
-    public sealed class TopicReadOptions
+    public sealed class InternalTopicReadOptions
     {
-        public static TopicReadOptions Default { get; } = new TopicReadOptions();
+        public static InternalTopicReadOptions Default { get; } = new InternalTopicReadOptions();
 
         /// <summary>
         /// The whole read must finish within this time or fail with <see cref="Mm2ReadTimeoutException"/>.
