@@ -29,8 +29,29 @@ namespace Mm2Dr.Core.Consume
         /// <summary>The key as UTF-8 text, or null.</summary>
         public string? Key => KeyBytes == null ? null : Encoding.UTF8.GetString(KeyBytes);
 
-        /// <summary>Text, bytes or parsed JSON, as asked; set by the reader.</summary>
-        public object? Value { get; set; }
+        private object? _value;
+        private bool _valueSet;
+
+        /// <summary>Text, bytes or parsed JSON, as asked. Text is decoded on first access, so a pipeline that only counts or filters on metadata never pays for it.</summary>
+        public object? Value
+        {
+            get
+            {
+                if (!_valueSet)
+                {
+                    _value = ValueBytes == null ? null : Encoding.UTF8.GetString(ValueBytes);
+                    _valueSet = true;
+                }
+
+                return _value;
+            }
+
+            set
+            {
+                _value = value;
+                _valueSet = true;
+            }
+        }
 
         public IReadOnlyList<KafkaHeader> HeaderList { get; set; } = Array.Empty<KafkaHeader>();
 

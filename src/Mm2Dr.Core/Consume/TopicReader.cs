@@ -287,7 +287,7 @@ namespace Mm2Dr.Core.Consume
 
                     break;
                 default:
-                    record.Value = message.Value == null ? null : Encoding.UTF8.GetString(message.Value);
+                    // Text is decoded lazily by KafkaRecord.Value.
                     break;
             }
 
