@@ -56,7 +56,66 @@ namespace Mm2Dr.Tests
                 terminating);
         }
 
+        /// <summary>Starts a script without waiting, as a user's long-running command; stop it like Ctrl+C with <see cref="Running.Stop"/>.</summary>
+        public Running Start(string script, IDictionary<string, object?>? variables = null)
+        {
+            if (variables != null)
+            {
+                foreach (var kv in variables)
+                {
+                    _runspace.SessionStateProxy.SetVariable(kv.Key, kv.Value);
+                }
+            }
+
+            var ps = PowerShell.Create();
+            ps.Runspace = _runspace;
+            ps.AddScript(script);
+            var output = new PSDataCollection<PSObject>();
+            var handle = ps.BeginInvoke<PSObject, PSObject>(null, output);
+            return new Running(ps, output, handle);
+        }
+
         public void Dispose() => _runspace.Dispose();
+
+        public sealed class Running : IDisposable
+        {
+            private readonly PowerShell _ps;
+            private readonly IAsyncResult _handle;
+
+            public Running(PowerShell ps, PSDataCollection<PSObject> output, IAsyncResult handle)
+            {
+                _ps = ps;
+                Output = output;
+                _handle = handle;
+            }
+
+            public PSDataCollection<PSObject> Output { get; }
+
+            public PSDataCollection<ErrorRecord> Errors => _ps.Streams.Error;
+
+            public bool IsCompleted => _handle.IsCompleted;
+
+            /// <summary>What Ctrl+C does: StopProcessing on the running cmdlet; returns once the pipeline has stopped.</summary>
+            public void Stop() => _ps.Stop();
+
+            public bool WaitUntil(Func<bool> condition, TimeSpan timeout)
+            {
+                var deadline = DateTime.UtcNow + timeout;
+                while (!condition())
+                {
+                    if (DateTime.UtcNow > deadline)
+                    {
+                        return false;
+                    }
+
+                    System.Threading.Thread.Sleep(20);
+                }
+
+                return true;
+            }
+
+            public void Dispose() => _ps.Dispose();
+        }
 
         public sealed class Result
         {
