@@ -36,7 +36,14 @@ namespace Mm2Dr.Tests
         {
             var topic = _s.NewTopic();
             var vars = new Dictionary<string, object?> { ["topic"] = topic };
-            long Stored() => ((Core.Topics.KafkaTopicInfo)_s.Shell.Run("Get-KafkaTopic -Name $topic", vars).ThrowOnError().Output.Single().BaseObject).Messages;
+            // The runspace is busy with the producer, so the check goes through the core, as another client would.
+            long Stored()
+            {
+                var cluster = new Core.Environment.ClusterConnection("check", _s.Mock.BootstrapServers, Core.Environment.ClusterRole.Other);
+                using var admin = new Core.Kafka.KafkaAdmin(cluster, TimeSpan.FromSeconds(10), System.Threading.CancellationToken.None);
+                return new Core.Topics.TopicCatalog(admin, Core.Mm2.ReplicationPolicy.Default()).Get(topic).Messages;
+            }
+
             using var running = _s.Shell.Start("Start-KafkaProducer -Topic $topic -Duration 60 -Rate 200", vars);
             Assert.True(running.WaitUntil(() => Stored() >= 20, TimeSpan.FromSeconds(20)), "the generator did not start producing");
             var clock = Stopwatch.StartNew();
