@@ -1,0 +1,43 @@
+namespace Mm2Dr.Lab.Protocol
+{
+    /// <summary>Kafka error codes used by the lab broker (k39 clients/.../protocol/Errors.java).</summary>
+    internal enum ErrorCode : short
+    {
+        UnknownServerError = -1,
+        None = 0,
+        OffsetOutOfRange = 1,
+        CorruptMessage = 2,
+        UnknownTopicOrPartition = 3,
+        LeaderNotAvailable = 5,
+        MessageTooLarge = 10,
+        OffsetMetadataTooLarge = 12,
+        CoordinatorNotAvailable = 15,
+        NotCoordinator = 16,
+        InvalidTopicException = 17,
+        InvalidRequiredAcks = 21,
+        IllegalGeneration = 22,
+        InconsistentGroupProtocol = 23,
+        InvalidGroupId = 24,
+        UnknownMemberId = 25,
+        InvalidSessionTimeout = 26,
+        RebalanceInProgress = 27,
+        UnsupportedVersion = 35,
+        TopicAlreadyExists = 36,
+        InvalidPartitions = 37,
+        InvalidReplicationFactor = 38,
+        InvalidReplicaAssignment = 39,
+        InvalidConfig = 40,
+        InvalidRequest = 42,
+        OutOfOrderSequenceNumber = 45,
+        InvalidProducerEpoch = 47,
+        InvalidTransactionTimeout = 50,
+        TransactionalIdAuthorizationFailed = 53,
+        UnknownProducerId = 59,
+        NonEmptyGroup = 68,
+        GroupIdNotFound = 69,
+        UnsupportedCompressionType = 76,
+        MemberIdRequired = 79,
+        GroupSubscribedToTopic = 86,
+        InvalidRecord = 87,
+    }
+}
