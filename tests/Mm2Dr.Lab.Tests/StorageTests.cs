@@ -18,8 +18,19 @@ namespace Mm2Dr.Lab.Tests
             // The CRC-32C check value of "123456789" (RFC 3720 / iSCSI).
             Assert.Equal(0xE3069283u, Crc32C.Compute(Encoding.ASCII.GetBytes("123456789")));
             Assert.Equal(0u, Crc32C.Compute(Array.Empty<byte>()));
-            var longer = Enumerable.Range(0, 1000).Select(i => (byte)i).ToArray();
+            var longer = Enumerable.Range(0, 1000).Select(i => (byte)(i * 7)).ToArray();
             Assert.Equal(BitwiseCrc32C(longer), Crc32C.Compute(longer));
+            // The array overload takes the hardware path on .NET 6+; every offset/length mix must agree with the tables.
+            Assert.True(Crc32C.IsHardwareAccelerated, "expected BitOperations.Crc32C to be found on .NET 10");
+            for (var offset = 0; offset < 9; offset++)
+            {
+                for (var length = 0; length < 40; length++)
+                {
+                    Assert.Equal(Crc32C.Compute(longer.AsSpan(offset, length)), Crc32C.Compute(longer, offset, length));
+                }
+            }
+
+            Assert.Equal(Crc32C.Compute(longer.AsSpan(3)), Crc32C.Compute(longer, 3, longer.Length - 3));
         }
 
         private static uint BitwiseCrc32C(byte[] data)

@@ -101,6 +101,7 @@ namespace LabBench
 
         private static void FillOnePartition(Func<BenchTarget> factory, long mib)
         {
+            var before = MemoryProbe.Take();
             using var target = factory();
             target.CreateTopic("fill", 1);
             var records = mib * 1024 * 1024 / Workload.RecordSize;
@@ -109,11 +110,14 @@ namespace LabBench
             var cpu = CpuTime();
             var produced = Workload.Produce(target.BootstrapServers, "fill", records, partition: 0);
             Console.WriteLine($"  ({target.Name} fill: process CPU {CpuTime() - cpu:F1} s, {GC.CollectionCount(2) - gen2} gen2 GCs, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms)");
+            var held = MemoryProbe.Take();
+            Console.WriteLine($"  ({target.Name} holding the fill: GC heap +{Mib(held.Managed - before.Managed)}, working set +{Mib(held.WorkingSet - before.WorkingSet)}; " +
+                              $"per 1M records: GC heap {Mib((held.Managed - before.Managed) * 1e6 / records)}, working set {Mib((held.WorkingSet - before.WorkingSet) * 1e6 / records)})");
             var (low, high) = Workload.Watermarks(target.BootstrapServers, "fill", 0);
             var (consumed, read, inOrder) = Workload.Consume(target.BootstrapServers, "fill", 1, records, TimeSpan.FromSeconds(5));
             var complete = read == records && low == 0 && high == records && inOrder;
             Console.WriteLine($"{target.Name}: {mib} MiB fill ({records:N0} records) produced in {produced.TotalSeconds:F1} s; " +
-                              $"watermarks [{low:N0}, {high:N0}]; read back {read:N0} records{(inOrder ? " in order" : " OUT OF ORDER")} in {consumed.TotalSeconds:F1} s " +
+                              $"watermarks [{low:N0}, {high:N0}]; read back {read:N0} records{(inOrder ? ", each at its own offset," : " WITH WRONG OFFSETS")} in {consumed.TotalSeconds:F1} s " +
                               $"⇒ {(complete ? "COMPLETE" : $"LOST {records - read:N0} records ({(records - read) * 100.0 / records:F1}%)")}");
         }
 

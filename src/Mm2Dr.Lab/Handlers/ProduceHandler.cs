@@ -159,7 +159,7 @@ namespace Mm2Dr.Lab.Handlers
             }
 
             // k39 UnifiedLog.scala:1169-1172 (batch.ensureValid): CRC-32C mismatch.
-            if (RecordBatchLayout.ComputeCrc(batch) != RecordBatchLayout.Crc(batch))
+            if (RecordBatchLayout.ComputeCrc(records.Value.Array!, records.Value.Offset, records.Value.Count) != RecordBatchLayout.Crc(batch))
             {
                 return ErrorCode.CorruptMessage;
             }

@@ -63,6 +63,10 @@ namespace Mm2Dr.Lab.Records
         /// <summary>CRC-32C over attributes→end (k39 DefaultRecordBatch.java:65-69, 397-399).</summary>
         public static uint ComputeCrc(ReadOnlySpan<byte> batch) => Crc32C.Compute(batch.Slice(AttributesAt));
 
+        /// <summary>The same over a batch in an array, which lets the hardware CRC path run.</summary>
+        public static uint ComputeCrc(byte[] array, int offset, int length) =>
+            Crc32C.Compute(array, offset + AttributesAt, length - AttributesAt);
+
         public static void SetBaseOffset(Span<byte> batch, long baseOffset) => BinaryPrimitives.WriteInt64BigEndian(batch.Slice(BaseOffsetAt), baseOffset);
 
         public static void SetPartitionLeaderEpoch(Span<byte> batch, int epoch) => BinaryPrimitives.WriteInt32BigEndian(batch.Slice(PartitionLeaderEpochAt), epoch);
@@ -71,12 +75,13 @@ namespace Mm2Dr.Lab.Records
         /// Turns a CreateTime batch into a LogAppendTime one: these bytes are inside the CRC, so it is recomputed, as
         /// Kafka's setMaxTimestamp does (k39 DefaultRecordBatch.java:370-381, LogValidator.java:286-291).
         /// </summary>
-        public static void StampLogAppendTime(Span<byte> batch, long timestamp)
+        public static void StampLogAppendTime(byte[] array, int offset, int length, long timestamp)
         {
+            var batch = new Span<byte>(array, offset, length);
             var attributes = (short)(Attributes(batch) | TimestampTypeLogAppendTime);
             BinaryPrimitives.WriteInt16BigEndian(batch.Slice(AttributesAt), attributes);
             BinaryPrimitives.WriteInt64BigEndian(batch.Slice(MaxTimestampAt), timestamp);
-            BinaryPrimitives.WriteUInt32BigEndian(batch.Slice(CrcAt), ComputeCrc(batch));
+            BinaryPrimitives.WriteUInt32BigEndian(batch.Slice(CrcAt), ComputeCrc(array, offset, length));
         }
     }
 }

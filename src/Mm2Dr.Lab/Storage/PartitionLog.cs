@@ -100,7 +100,7 @@ namespace Mm2Dr.Lab.Storage
                     var body = ReadFully(stream, buffer, offset + header.Length, batchLength);
                     var batch = new ReadOnlySpan<byte>(buffer, offset, (int)total);
                     if (body < batchLength || RecordBatchLayout.Magic(batch) != 2 ||
-                        RecordBatchLayout.ComputeCrc(batch) != RecordBatchLayout.Crc(batch) ||
+                        RecordBatchLayout.ComputeCrc(buffer, offset, (int)total) != RecordBatchLayout.Crc(batch) ||
                         RecordBatchLayout.BaseOffset(batch) != _logEndOffset)
                     {
                         _chunks.Unreserve((int)total);
@@ -204,7 +204,7 @@ namespace Mm2Dr.Lab.Storage
                 RecordBatchLayout.SetPartitionLeaderEpoch(stored, LeaderEpoch);
                 if (logAppendTime.HasValue)
                 {
-                    RecordBatchLayout.StampLogAppendTime(stored, logAppendTime.Value);
+                    RecordBatchLayout.StampLogAppendTime(_chunks.Chunk(chunk), offset, batch.Length, logAppendTime.Value);
                 }
 
                 if (_file != null)
