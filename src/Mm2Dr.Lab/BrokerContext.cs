@@ -11,9 +11,11 @@ namespace Mm2Dr.Lab
     internal sealed class BrokerContext : IDisposable
     {
         private const string MetaFile = "meta.properties";
+        private const string LockFile = ".lock";
 
         private readonly object _producerIdGate = new object();
         private long _nextProducerId;
+        private readonly FileStream? _directoryLock;
 
         public BrokerContext(LabBrokerOptions options)
         {
@@ -25,14 +27,24 @@ namespace Mm2Dr.Lab
             if (options.DataDirectory != null)
             {
                 Directory.CreateDirectory(options.DataDirectory);
+                _directoryLock = LockDirectory(options.DataDirectory);
                 (persistedClusterId, persistedNextProducerId) = ReadMeta(Path.Combine(options.DataDirectory, MetaFile));
             }
 
             ClusterId = options.ClusterIdWasSet ? options.ClusterId : persistedClusterId ?? options.ClusterId;
-            Topics = new TopicStore(options.DataDirectory, Log);
-            Groups = new GroupCoordinator(options.DataDirectory, options.InitialRebalanceDelay, Log);
-            _nextProducerId = Math.Max(persistedNextProducerId, Topics.MaxProducerId() + 1);
-            SaveMeta();
+            try
+            {
+                Topics = new TopicStore(options.DataDirectory, Log);
+                Groups = new GroupCoordinator(options.DataDirectory, options.InitialRebalanceDelay, Log);
+                _nextProducerId = Math.Max(persistedNextProducerId, Topics.MaxProducerId() + 1);
+                SaveMeta();
+            }
+            catch
+            {
+                Topics?.Dispose();
+                _directoryLock?.Dispose();
+                throw;
+            }
         }
 
         public LabBrokerOptions Options { get; }
@@ -53,6 +65,22 @@ namespace Mm2Dr.Lab
 
         /// <summary>Extra delay before every response, in ticks (read on each response, so changes apply at once).</summary>
         public long AddedLatencyTicks;
+
+        /// <summary>
+        /// Like Kafka's log-dir .lock: two brokers appending to the same files would corrupt them. On Linux .NET takes
+        /// an advisory lock for FileShare.None; on Windows the sharing mode itself refuses the second opener.
+        /// </summary>
+        private static FileStream LockDirectory(string directory)
+        {
+            try
+            {
+                return new FileStream(Path.Combine(directory, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException e)
+            {
+                throw new InvalidOperationException($"The data directory '{directory}' is in use by another lab broker.", e);
+            }
+        }
 
         public long AllocateProducerId()
         {
@@ -101,6 +129,7 @@ namespace Mm2Dr.Lab
         {
             Groups.Dispose();
             Topics.Dispose();
+            _directoryLock?.Dispose();
         }
     }
 }

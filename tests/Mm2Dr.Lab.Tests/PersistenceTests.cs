@@ -95,6 +95,20 @@ namespace Mm2Dr.Lab.Tests
         }
 
         [Fact]
+        public void A_data_directory_serves_one_broker_at_a_time()
+        {
+            using var data = TestBroker.TempDirectory();
+            using (TestBroker.Start(o => o.DataDirectory = data.Path))
+            {
+                var second = Assert.Throws<InvalidOperationException>(() => TestBroker.Start(o => o.DataDirectory = data.Path));
+                Assert.Contains("in use", second.Message);
+            }
+
+            using var reopened = TestBroker.Start(o => o.DataDirectory = data.Path);
+            Assert.True(reopened.IsUp);
+        }
+
+        [Fact]
         public void Deleted_topics_leave_nothing_on_disk()
         {
             using var data = TestBroker.TempDirectory();

@@ -9,6 +9,7 @@ namespace Mm2Dr.Lab.Protocol
         CorruptMessage = 2,
         UnknownTopicOrPartition = 3,
         LeaderNotAvailable = 5,
+        NotLeaderOrFollower = 6,
         MessageTooLarge = 10,
         OffsetMetadataTooLarge = 12,
         CoordinatorNotAvailable = 15,

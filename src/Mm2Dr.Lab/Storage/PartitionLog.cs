@@ -26,6 +26,7 @@ namespace Mm2Dr.Lab.Storage
         private long _logEndOffset;
         private long _storedBytes;
         private bool _deleted;
+        private bool _closed;
 
         private PartitionLog(string topic, int partition, string? filePath)
         {
@@ -178,6 +179,12 @@ namespace Mm2Dr.Lab.Storage
                     return AppendResult.Failed(ErrorCode.UnknownTopicOrPartition);
                 }
 
+                if (_closed)
+                {
+                    // The broker is stopping: an acknowledgement now could not be made durable any more.
+                    return AppendResult.Failed(ErrorCode.NotLeaderOrFollower);
+                }
+
                 var producerId = RecordBatchLayout.ProducerId(batch);
                 var epoch = RecordBatchLayout.ProducerEpoch(batch);
                 var firstSeq = RecordBatchLayout.BaseSequence(batch);
@@ -317,6 +324,7 @@ namespace Mm2Dr.Lab.Storage
         {
             lock (_gate)
             {
+                _closed = true;
                 if (_file != null)
                 {
                     _file.Flush(true);
