@@ -8,12 +8,12 @@ using Xunit;
 
 namespace Mm2Dr.Lab.Tests
 {
-    public class AdminTests
+    public class AdminTests : BrokerTest
     {
         [Fact]
         public void CreateTopics_with_defaults_configs_and_the_Kafka_errors()
         {
-            using var broker = TestBroker.Start(o => o.DefaultPartitions = 4);
+            using var broker = StartBroker(o => o.DefaultPartitions = 4);
             using var admin = Clients.Admin(broker);
             // Confluent.Kafka's TopicSpecification defaults are -1/-1 ⇒ broker defaults (CreateTopics v4).
             admin.CreateTopicsAsync(new[] { new TopicSpecification { Name = "defaults" } }).GetAwaiter().GetResult();
@@ -44,7 +44,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void DescribeConfigs_reports_defaults_and_create_time_configs()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "configured", 1, new Dictionary<string, string> { ["retention.ms"] = "3600000", ["cleanup.policy"] = "compact" });
             using var admin = Clients.Admin(broker);
             var result = admin.DescribeConfigsAsync(new[] { new ConfigResource { Type = ResourceType.Topic, Name = "configured" } }).GetAwaiter().GetResult().Single();
@@ -63,7 +63,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void CreatePartitions_grows_a_topic_and_refuses_to_shrink_it()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "growing", 2);
             using var admin = Clients.Admin(broker);
             admin.CreatePartitionsAsync(new[] { new PartitionsSpecification { Topic = "growing", IncreaseTo = 5 } }).GetAwaiter().GetResult();
@@ -85,7 +85,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void DeleteTopics_removes_the_topic_and_its_data()
         {
-            using var broker = TestBroker.Start(o => o.AutoCreateTopics = false);
+            using var broker = StartBroker(o => o.AutoCreateTopics = false);
             Clients.CreateTopic(broker, "doomed", 1);
             using (var producer = Clients.Producer(broker))
             {
@@ -109,7 +109,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void DescribeCluster_names_this_broker_as_controller()
         {
-            using var broker = TestBroker.Start(o => o.ClusterId = "lab-cluster-id");
+            using var broker = StartBroker(o => o.ClusterId = "lab-cluster-id");
             using var admin = Clients.Admin(broker);
             var cluster = admin.DescribeClusterAsync().GetAwaiter().GetResult();
             Assert.Equal("lab-cluster-id", cluster.ClusterId);

@@ -12,7 +12,7 @@ using Xunit;
 
 namespace Mm2Dr.Lab.Tests
 {
-    public class CompressionTests
+    public class CompressionTests : BrokerTest
     {
         [Theory]
         [InlineData(CompressionType.Gzip)]
@@ -21,7 +21,7 @@ namespace Mm2Dr.Lab.Tests
         [InlineData(CompressionType.Zstd)]
         public void Compressed_batches_are_stored_smaller_and_read_back_intact(CompressionType codec)
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             var topic = "codec-" + codec.ToString().ToLowerInvariant();
             Clients.CreateTopic(broker, topic, 1);
             var values = Enumerable.Range(0, 500).Select(i => string.Concat(Enumerable.Repeat("compressible-" + (i % 7), 40))).ToList();
@@ -48,7 +48,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Xerial_framed_snappy_batches_are_searchable_by_timestamp()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "xerial", 1);
             var plain = TestRecordBatch.Build(Enumerable.Range(0, 10).Select(i => "value-" + i).ToList(), baseTimestamp: 5000);
             var records = plain.AsSpan(RecordBatchLayout.HeaderSize).ToArray();

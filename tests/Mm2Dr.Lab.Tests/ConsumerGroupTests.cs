@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Mm2Dr.Lab.Tests
 {
-    public class ConsumerGroupTests
+    public class ConsumerGroupTests : BrokerTest
     {
         private static void Produce(LabBroker broker, string topic, int partitions, int perPartition)
         {
@@ -30,7 +30,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Three_members_join_and_leave_with_a_rebalance_each_time()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "shared", 6);
             Produce(broker, "shared", 6, 5);
             using var admin = Clients.Admin(broker);
@@ -63,7 +63,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Committed_offsets_are_where_the_next_member_resumes()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "resume", 2);
             Produce(broker, "resume", 2, 10);
             using (var consumer = Clients.Consumer(broker, "resumers"))
@@ -114,7 +114,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Admin_offset_changes_follow_Kafka_rules_for_active_and_empty_groups()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "guarded", 2);
             Clients.CreateTopic(broker, "other", 1);
             Produce(broker, "guarded", 2, 3);
@@ -167,7 +167,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Groups_are_listed_and_described_with_Kafka_state_names()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "listed", 1);
             using var admin = Clients.Admin(broker);
             using (var member = new PolledConsumer(broker, "listed-group", "listed"))

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace Mm2Dr.Lab.Tests
 {
-    public class HostTests
+    public class HostTests : BrokerTest
     {
         private static readonly string HostDll = Path.Combine(AppContext.BaseDirectory, "Mm2Dr.Lab.Host.dll");
 

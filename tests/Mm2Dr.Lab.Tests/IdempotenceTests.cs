@@ -5,12 +5,12 @@ using Xunit;
 
 namespace Mm2Dr.Lab.Tests
 {
-    public class IdempotenceTests
+    public class IdempotenceTests : BrokerTest
     {
         [Fact]
         public void An_idempotent_producer_writes_each_message_once()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "idempotent", 3);
             using (var producer = Clients.Producer(broker, c => c.EnableIdempotence = true))
             {
@@ -26,7 +26,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Retried_batches_get_their_original_offsets_and_gaps_are_refused()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "dedup", 1);
             using var raw = new RawKafkaConnection(broker);
             var producerId = RawRequests.InitProducerId(raw, 1);

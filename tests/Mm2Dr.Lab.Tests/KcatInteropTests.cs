@@ -10,12 +10,12 @@ using Xunit;
 namespace Mm2Dr.Lab.Tests
 {
     /// <summary>The same key scenarios through kcat 1.7.1 (librdkafka 2.0.2), an independent client.</summary>
-    public class KcatInteropTests
+    public class KcatInteropTests : BrokerTest
     {
         [Fact]
         public void Metadata_lists_the_broker_as_controller_and_the_topics()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "listed", 3);
             var (exit, stdout, stderr) = Kcat.Run($"-b {broker.BootstrapServers} -L");
             Assert.True(exit == 0, stderr);
@@ -33,7 +33,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Produce_with_keys_and_headers_then_consume_to_the_end()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "kcat-io", 1);
             var produce = Kcat.Run($"-b {broker.BootstrapServers} -P -t kcat-io -K: -H origin=kcat -H n=1 -z lz4", "k1:first\nk2:second\nk3:third\n");
             Assert.True(produce.ExitCode == 0, produce.Stderr);
@@ -52,7 +52,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Json_output_carries_keys_payloads_timestamps_and_headers()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "kcat-json", 1);
             using (var producer = Clients.Producer(broker))
             {
@@ -78,7 +78,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Group_consumption_reads_everything_and_commits()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "kcat-group", 2);
             using (var producer = Clients.Producer(broker))
             {
@@ -104,7 +104,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Offset_query_by_timestamp_is_exact()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "kcat-times", 1);
             using (var producer = Clients.Producer(broker))
             {

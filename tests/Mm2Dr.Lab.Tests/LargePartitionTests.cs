@@ -7,7 +7,7 @@ using Xunit;
 namespace Mm2Dr.Lab.Tests
 {
     /// <summary>The librdkafka mock keeps only 5 MiB per partition; the lab broker keeps everything (1 GiB is in the benchmark).</summary>
-    public class LargePartitionTests
+    public class LargePartitionTests : BrokerTest
     {
         private const int RecordSize = 1024;
         private const int Records = 64 * 1024; // 64 MiB of values
@@ -15,7 +15,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Sixty_four_MiB_in_one_partition_read_back_complete()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "large", 1);
             var value = new byte[RecordSize];
             using (var producer = Clients.BinaryProducer(broker, c =>

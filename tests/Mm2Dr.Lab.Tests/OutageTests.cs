@@ -7,12 +7,12 @@ using Xunit;
 
 namespace Mm2Dr.Lab.Tests
 {
-    public class OutageTests
+    public class OutageTests : BrokerTest
     {
         [Fact]
         public void Messages_produced_during_an_outage_arrive_once_after_BringUp()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "outage", 1);
             var port = broker.Port;
             using var producer = Clients.Producer(broker, c => c.EnableIdempotence = true);
@@ -42,7 +42,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void A_group_member_keeps_consuming_across_an_outage()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "outage-group", 1);
             using var member = new PolledConsumer(broker, "survivors", "outage-group");
             Eventually.True(() => member.Assignment.Count == 1, "member assigned");
@@ -59,7 +59,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Added_latency_slows_responses()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "slow", 1);
             using var raw = new RawKafkaConnection(broker);
             RawRequests.ListOffsets(raw, 1, "slow", 0, -1);

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace Mm2Dr.Lab.Tests
 {
-    public class PersistenceTests
+    public class PersistenceTests : BrokerTest
     {
         [Fact]
         public void Topics_records_configs_offsets_and_groups_survive_a_restart()
@@ -17,7 +17,7 @@ namespace Mm2Dr.Lab.Tests
             using var data = TestBroker.TempDirectory();
             string clusterId;
             long firstProducerId;
-            using (var broker = TestBroker.Start(o => o.DataDirectory = data.Path))
+            using (var broker = StartBroker(o => o.DataDirectory = data.Path))
             {
                 clusterId = broker.ClusterId;
                 Clients.CreateTopic(broker, "kept", 3, new Dictionary<string, string> { ["retention.ms"] = "1000" });
@@ -39,7 +39,7 @@ namespace Mm2Dr.Lab.Tests
                 firstProducerId = RawRequests.InitProducerId(raw, 1);
             }
 
-            using (var broker = TestBroker.Start(o => o.DataDirectory = data.Path))
+            using (var broker = StartBroker(o => o.DataDirectory = data.Path))
             {
                 Assert.Equal(clusterId, broker.ClusterId);
                 using var admin = Clients.Admin(broker);
@@ -70,7 +70,7 @@ namespace Mm2Dr.Lab.Tests
         public void A_torn_tail_is_cut_off_and_everything_before_it_is_kept()
         {
             using var data = TestBroker.TempDirectory();
-            using (var broker = TestBroker.Start(o => o.DataDirectory = data.Path))
+            using (var broker = StartBroker(o => o.DataDirectory = data.Path))
             {
                 Clients.CreateTopic(broker, "torn", 1);
                 using var producer = Clients.Producer(broker);
@@ -85,7 +85,7 @@ namespace Mm2Dr.Lab.Tests
                 stream.Write(new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 2 }, 0, 17);
             }
 
-            using (var broker = TestBroker.Start(o => o.DataDirectory = data.Path))
+            using (var broker = StartBroker(o => o.DataDirectory = data.Path))
             {
                 Assert.Equal(intactLength, new FileInfo(log).Length);
                 Assert.Equal(Enumerable.Range(0, 50).Select(i => "v" + i), Clients.ReadPartition(broker, "torn", 0, 50).Select(r => r.Message.Value));
@@ -98,13 +98,13 @@ namespace Mm2Dr.Lab.Tests
         public void A_data_directory_serves_one_broker_at_a_time()
         {
             using var data = TestBroker.TempDirectory();
-            using (TestBroker.Start(o => o.DataDirectory = data.Path))
+            using (StartBroker(o => o.DataDirectory = data.Path))
             {
-                var second = Assert.Throws<InvalidOperationException>(() => TestBroker.Start(o => o.DataDirectory = data.Path));
+                var second = Assert.Throws<InvalidOperationException>(() => StartBroker(o => o.DataDirectory = data.Path));
                 Assert.Contains("in use", second.Message);
             }
 
-            using var reopened = TestBroker.Start(o => o.DataDirectory = data.Path);
+            using var reopened = StartBroker(o => o.DataDirectory = data.Path);
             Assert.True(reopened.IsUp);
         }
 
@@ -112,7 +112,7 @@ namespace Mm2Dr.Lab.Tests
         public void Deleted_topics_leave_nothing_on_disk()
         {
             using var data = TestBroker.TempDirectory();
-            using var broker = TestBroker.Start(o => o.DataDirectory = data.Path);
+            using var broker = StartBroker(o => o.DataDirectory = data.Path);
             Clients.CreateTopic(broker, "erased", 2);
             using (var producer = Clients.Producer(broker))
             {

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Mm2Dr.Lab.Tests
 {
-    public class ProduceConsumeTests
+    public class ProduceConsumeTests : BrokerTest
     {
         [Theory]
         [InlineData(Acks.None)]
@@ -16,7 +16,7 @@ namespace Mm2Dr.Lab.Tests
         [InlineData(Acks.All)]
         public void Every_acks_setting_stores_every_message_in_order(Acks acks)
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             var topic = "acks-" + (int)acks;
             Clients.CreateTopic(broker, topic, 1);
             using (var producer = Clients.Producer(broker, c => c.Acks = acks))
@@ -38,7 +38,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Keys_headers_and_create_times_round_trip()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "headers", 1);
             var created = new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc);
             var headers = new Headers { { "trace", Encoding.UTF8.GetBytes("abc") }, { "binary", new byte[] { 0, 255, 1 } }, { "empty", Array.Empty<byte>() } };
@@ -68,7 +68,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void A_LogAppendTime_topic_stamps_the_broker_time()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "append-time", 1, new Dictionary<string, string> { ["message.timestamp.type"] = "LogAppendTime" });
             var before = DateTime.UtcNow.AddSeconds(-1);
             using (var producer = Clients.Producer(broker))
@@ -89,7 +89,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Auto_creation_uses_the_default_partition_count_and_can_be_switched_off()
         {
-            using (var broker = TestBroker.Start(o => o.DefaultPartitions = 3))
+            using (var broker = StartBroker(o => o.DefaultPartitions = 3))
             using (var producer = Clients.Producer(broker))
             {
                 var report = producer.ProduceAsync("auto-created", new Message<string, string> { Value = "x" }).GetAwaiter().GetResult();
@@ -99,7 +99,7 @@ namespace Mm2Dr.Lab.Tests
                 Assert.Equal(3, metadata.Topics.Single().Partitions.Count);
             }
 
-            using (var broker = TestBroker.Start(o => o.AutoCreateTopics = false))
+            using (var broker = StartBroker(o => o.AutoCreateTopics = false))
             using (var admin = Clients.Admin(broker))
             {
                 var metadata = admin.GetMetadata("never-created", TimeSpan.FromSeconds(10));
@@ -111,7 +111,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Watermarks_report_the_log_end()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "watermarks", 2);
             using (var producer = Clients.Producer(broker))
             {
@@ -128,7 +128,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void A_consumer_waiting_at_the_end_gets_new_messages_promptly()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "long-poll", 1);
             using var consumer = Clients.Consumer(broker, "lp", c => c.FetchWaitMaxMs = 5000);
             consumer.Assign(new TopicPartitionOffset("long-poll", 0, Offset.Beginning));

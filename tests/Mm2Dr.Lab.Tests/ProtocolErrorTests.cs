@@ -7,12 +7,12 @@ using Xunit;
 namespace Mm2Dr.Lab.Tests
 {
     /// <summary>Wire-level answers that Confluent.Kafka cannot provoke: exact error codes and closed connections.</summary>
-    public class ProtocolErrorTests
+    public class ProtocolErrorTests : BrokerTest
     {
         [Fact]
         public void ApiVersions_advertises_exactly_the_checklist_ranges()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             using var raw = new RawKafkaConnection(broker);
             // v3: header v2 (tag byte), compact strings, tag byte; response header v0, flexible body.
             var reader = raw.RoundTrip(new RequestBuilder(18, 3, 1).Raw(0).Raw(5).Raw((byte)'t', (byte)'e', (byte)'s', (byte)'t').Raw(2, (byte)'1').Raw(0), 1);
@@ -46,7 +46,7 @@ namespace Mm2Dr.Lab.Tests
         [InlineData(60, 0)]   // DescribeCluster: deliberately not implemented
         public void Unknown_keys_and_unsupported_versions_close_only_that_connection(short apiKey, short version)
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             using var bad = new RawKafkaConnection(broker);
             using var good = new RawKafkaConnection(broker);
             bad.Send(new RequestBuilder(apiKey, version, 7).Int32(0).Frame());
@@ -58,7 +58,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void An_oversized_request_closes_the_connection()
         {
-            using var broker = TestBroker.Start(o => o.MaxRequestBytes = 64 * 1024);
+            using var broker = StartBroker(o => o.MaxRequestBytes = 64 * 1024);
             using var raw = new RawKafkaConnection(broker);
             raw.Send(new byte[] { 0, 0x10, 0, 0 }); // 1 MiB announced
             Assert.True(raw.IsClosedByBroker());
@@ -71,7 +71,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Produce_errors_are_Kafkas_and_store_nothing()
         {
-            using var broker = TestBroker.Start(o => o.AutoCreateTopics = false);
+            using var broker = StartBroker(o => o.AutoCreateTopics = false);
             Clients.CreateTopic(broker, "strict", 1);
             using var raw = new RawKafkaConnection(broker);
             var good = TestRecordBatch.Build(new[] { "a", "b" }, 1000);
@@ -99,7 +99,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Acks_zero_gets_no_response_and_the_next_answer_is_in_order()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "fire-and-forget", 1);
             using var raw = new RawKafkaConnection(broker);
             raw.Send(TestRecordBatch.ProduceRequest(1, "fire-and-forget", 0, TestRecordBatch.Build(new[] { "x" }, 1), acks: 0).Frame());
@@ -110,7 +110,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Fetch_reports_unknown_partitions_and_offsets_out_of_range()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "fetched", 1);
             using var raw = new RawKafkaConnection(broker);
             RawRequests.Produce(raw, 1, "fetched", 0, TestRecordBatch.Build(new[] { "a", "b", "c" }, 1));

@@ -14,7 +14,7 @@ namespace Mm2Dr.Lab.Tests
     /// keys and byte-flipped copies of valid requests — and checks that the broker keeps serving and the stored data
     /// stays exactly as it was. Seeded, so a failure reproduces.
     /// </summary>
-    public class RequestFuzzTests
+    public class RequestFuzzTests : BrokerTest
     {
         private const int Seed = 20240601;
         private const int Connections = 400;
@@ -104,7 +104,7 @@ namespace Mm2Dr.Lab.Tests
         public void Junk_requests_never_stop_the_broker_or_touch_stored_data()
         {
             var log = new LogCollector();
-            using var broker = TestBroker.Start(o =>
+            using var broker = StartBroker(o =>
             {
                 o.MaxRequestBytes = 1 << 20;
                 o.Log = log.Add;

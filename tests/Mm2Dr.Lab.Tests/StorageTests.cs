@@ -10,7 +10,7 @@ using Xunit;
 namespace Mm2Dr.Lab.Tests
 {
     /// <summary>Unit checks of the pieces the protocol tests rely on.</summary>
-    public class StorageTests
+    public class StorageTests : BrokerTest
     {
         [Fact]
         public void Crc32C_matches_the_standard_check_value()

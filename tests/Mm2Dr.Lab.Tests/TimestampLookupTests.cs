@@ -9,7 +9,7 @@ using Xunit;
 namespace Mm2Dr.Lab.Tests
 {
     /// <summary>ListOffsets by timestamp must give the first offset whose record timestamp is at least T (notes §3.3).</summary>
-    public class TimestampLookupTests
+    public class TimestampLookupTests : BrokerTest
     {
         private const long T0 = 1_700_000_000_000;
 
@@ -29,7 +29,7 @@ namespace Mm2Dr.Lab.Tests
         [MemberData(nameof(Codecs))]
         public void Timestamp_lookups_are_exact_inside_batches_of_every_codec(CompressionType codec)
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             var topic = "times-" + codec.ToString().ToLowerInvariant();
             Clients.CreateTopic(broker, topic, 1);
             using (var producer = Clients.Producer(broker, c =>
@@ -91,7 +91,7 @@ namespace Mm2Dr.Lab.Tests
         [Fact]
         public void Earliest_and_latest_are_the_log_bounds()
         {
-            using var broker = TestBroker.Start();
+            using var broker = StartBroker();
             Clients.CreateTopic(broker, "bounds", 1);
             using (var producer = Clients.Producer(broker))
             {

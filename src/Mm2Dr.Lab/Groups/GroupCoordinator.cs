@@ -144,6 +144,8 @@ namespace Mm2Dr.Lab.Groups
                 LastHeartbeatMs = now,
                 AwaitingJoin = NewCompletion<JoinGroupResult>(),
             };
+            // Taken before the join can complete below, which clears AwaitingJoin.
+            var task = member.AwaitingJoin.Task;
             group.Add(member);
             if (group.State == GroupState.PreparingRebalance && group.InitialDelayDeadlineMs != null)
             {
@@ -152,7 +154,7 @@ namespace Mm2Dr.Lab.Groups
 
             MaybePrepareRebalance(group, now);
             TryCompleteJoin(group, now);
-            return member.AwaitingJoin.Task;
+            return task;
         }
 
         private Task<JoinGroupResult> UpdateMemberAndRebalance(ConsumerGroup group, GroupMember member, int sessionTimeoutMs, int rebalanceTimeoutMs,
