@@ -331,6 +331,12 @@ namespace Mm2Dr.Lab.Storage
                     _file.Dispose();
                     _file = null;
                 }
+
+                // The bytes are on disk (or were memory-only and are now unreachable through the broker): let them go
+                // even if something still holds the stopped broker. Fetches being sent keep their own references.
+                _chunks.Clear();
+                _index.Clear();
+                _producers.Clear();
             }
         }
     }
