@@ -85,6 +85,9 @@ namespace Mm2Dr.Lab.Tests
             notFromZero[7] = 5; // BaseOffset 5: outside the CRC, refused as INVALID_RECORD (k39 UnifiedLog.scala:1133-1136)
             Assert.Equal((short)ErrorCode.InvalidRecord, RawRequests.Produce(raw, 3, "strict", 0, notFromZero).Error);
 
+            // A producer id without a sequence is refused (k39 LogValidator.validateBatch).
+            Assert.Equal((short)ErrorCode.InvalidRecord, RawRequests.Produce(raw, 10, "strict", 0, TestRecordBatch.Build(new[] { "x" }, 1, producerId: 5, producerEpoch: 0, baseSequence: -1)).Error);
+
             Assert.Equal((short)ErrorCode.CorruptMessage, RawRequests.Produce(raw, 4, "strict", 0, good.Take(30).ToArray()).Error);
             Assert.Equal((short)ErrorCode.InvalidRecord, RawRequests.Produce(raw, 5, "strict", 0, null).Error);
             Assert.Equal((short)ErrorCode.UnknownTopicOrPartition, RawRequests.Produce(raw, 6, "missing", 0, good).Error);

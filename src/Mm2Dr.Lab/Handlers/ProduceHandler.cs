@@ -164,9 +164,21 @@ namespace Mm2Dr.Lab.Handlers
                 return ErrorCode.CorruptMessage;
             }
 
-            // k39 LogValidator.validateBatch: the record count must match the offset range.
+            // k39 storage LogValidator.validateBatch ("Inconsistent batch offset range ... and count of records"):
+            // the record count must match the offset range.
             var lastOffsetDelta = RecordBatchLayout.LastOffsetDelta(batch);
             if (lastOffsetDelta < 0 || RecordBatchLayout.RecordCount(batch) != lastOffsetDelta + 1)
+            {
+                return ErrorCode.InvalidRecord;
+            }
+
+            // Same method: a producer id needs a sequence, and clients may not write control records.
+            if (RecordBatchLayout.ProducerId(batch) >= 0 && RecordBatchLayout.BaseSequence(batch) < 0)
+            {
+                return ErrorCode.InvalidRecord;
+            }
+
+            if ((RecordBatchLayout.Attributes(batch) & RecordBatchLayout.ControlFlag) != 0)
             {
                 return ErrorCode.InvalidRecord;
             }
