@@ -23,6 +23,9 @@
         'Get-KafkaConsumerGroup'
         'Set-KafkaConsumerGroupOffset'
         'Remove-KafkaConsumerGroup'
+        'Start-KafkaLabCluster'
+        'Get-KafkaLabCluster'
+        'Stop-KafkaLabCluster'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -57,5 +57,7 @@ namespace Mm2Dr.Session
         }
 
         public NameCache Names { get; } = new NameCache();
+
+        public LabClusterRegistry LabClusters { get; } = new LabClusterRegistry();
     }
 }
