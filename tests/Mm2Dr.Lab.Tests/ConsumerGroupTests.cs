@@ -183,5 +183,23 @@ namespace Mm2Dr.Lab.Tests
             var unknown = admin.DescribeConsumerGroupsAsync(new[] { "never-existed" }).GetAwaiter().GetResult().ConsumerGroupDescriptions.Single();
             Assert.Equal(ConsumerGroupState.Dead, unknown.State);
         }
+
+        [Fact]
+        public void A_group_whose_last_member_leaves_is_Empty_at_once_so_offsets_can_be_changed()
+        {
+            using var broker = StartBroker();
+            Clients.CreateTopic(broker, "leaving", 1);
+            using var admin = Clients.Admin(broker);
+            using (var member = new PolledConsumer(broker, "leaving-group", "leaving"))
+            {
+                Eventually.True(() => member.Assignment.Count == 1, "assigned");
+            }
+
+            // Kafka completes the join at once when nobody is left (prepareRebalance → tryCompleteElseWatch), so the
+            // very next describe sees Empty and an admin offset change is accepted.
+            var description = admin.DescribeConsumerGroupsAsync(new[] { "leaving-group" }).GetAwaiter().GetResult().ConsumerGroupDescriptions.Single();
+            Assert.Equal(ConsumerGroupState.Empty, description.State);
+            admin.AlterConsumerGroupOffsetsAsync(new[] { new ConsumerGroupTopicPartitionOffsets("leaving-group", new List<TopicPartitionOffset> { new TopicPartitionOffset("leaving", 0, 0) }) }).GetAwaiter().GetResult();
+        }
     }
 }

@@ -28,7 +28,7 @@ namespace Mm2Dr.Core.Groups
             ListConsumerGroupsResult listed;
             try
             {
-                listed = _admin.Await(_admin.Client.ListConsumerGroupsAsync(options), "Listing consumer groups", null);
+                listed = _admin.Call(() => _admin.Client.ListConsumerGroupsAsync(options), "Listing consumer groups", null);
             }
             catch (ListConsumerGroupsException ex)
             {
@@ -128,7 +128,7 @@ namespace Mm2Dr.Core.Groups
             List<ListConsumerGroupOffsetsResult> listed;
             try
             {
-                listed = _admin.Await(_admin.Client.ListConsumerGroupOffsetsAsync(new[] { request }, options), $"Reading committed offsets of group '{groupId}'", groupId);
+                listed = _admin.Call(() => _admin.Client.ListConsumerGroupOffsetsAsync(new[] { request }, options), $"Reading committed offsets of group '{groupId}'", groupId);
             }
             catch (ListConsumerGroupOffsetsException ex)
             {
@@ -151,10 +151,10 @@ namespace Mm2Dr.Core.Groups
 
         public void Delete(string groupId)
         {
-            var options = new DeleteGroupsOptions { RequestTimeout = _admin.Timeout, OperationTimeout = _admin.Timeout };
+            var options = new DeleteGroupsOptions { RequestTimeout = _admin.Timeout };
             try
             {
-                _admin.Await(_admin.Client.DeleteGroupsAsync(new[] { groupId }, options), $"Deleting group '{groupId}'", groupId);
+                _admin.Call(() => _admin.Client.DeleteGroupsAsync(new[] { groupId }, options), $"Deleting group '{groupId}'", groupId);
             }
             catch (DeleteGroupsException ex)
             {
@@ -224,7 +224,7 @@ namespace Mm2Dr.Core.Groups
             var options = new DescribeConsumerGroupsOptions { RequestTimeout = _admin.Timeout };
             try
             {
-                var described = _admin.Await(_admin.Client.DescribeConsumerGroupsAsync(groupIds, options), "Describing consumer groups", groupIds.Count == 1 ? groupIds[0] : null);
+                var described = _admin.Call(() => _admin.Client.DescribeConsumerGroupsAsync(groupIds, options), "Describing consumer groups", groupIds.Count == 1 ? groupIds[0] : null);
                 return described.ConsumerGroupDescriptions;
             }
             catch (DescribeConsumerGroupsException ex)

@@ -152,7 +152,7 @@ namespace Mm2Dr.Core.Groups
             var options = new AlterConsumerGroupOffsetsOptions { RequestTimeout = _admin.Timeout };
             try
             {
-                _admin.Await(_admin.Client.AlterConsumerGroupOffsetsAsync(new[] { new ConsumerGroupTopicPartitionOffsets(plan.Group, offsets) }, options), $"Resetting offsets of group '{plan.Group}'", plan.Group);
+                _admin.Call(() => _admin.Client.AlterConsumerGroupOffsetsAsync(new[] { new ConsumerGroupTopicPartitionOffsets(plan.Group, offsets) }, options), $"Resetting offsets of group '{plan.Group}'", plan.Group);
             }
             catch (AlterConsumerGroupOffsetsException ex)
             {

@@ -83,6 +83,37 @@ namespace Mm2Dr.Core.Kafka
             }, TaskScheduler.Default), operation, target);
         }
 
+        /// <summary>Starts an admin call and awaits it; a call librdkafka refuses before it starts is translated too.</summary>
+        public T Call<T>(Func<Task<T>> start, string operation, object? target)
+        {
+            Task<T> task;
+            try
+            {
+                task = start();
+            }
+            catch (KafkaException ex) when (ex.GetType() == typeof(KafkaException))
+            {
+                throw TranslateKafka(ex, operation, target);
+            }
+
+            return Await(task, operation, target);
+        }
+
+        public void Call(Func<Task> start, string operation, object? target)
+        {
+            Task task;
+            try
+            {
+                task = start();
+            }
+            catch (KafkaException ex) when (ex.GetType() == typeof(KafkaException))
+            {
+                throw TranslateKafka(ex, operation, target);
+            }
+
+            Await(task, operation, target);
+        }
+
         public T Run<T>(string operation, object? target, Func<T> action)
         {
             try

@@ -130,7 +130,7 @@ namespace Mm2Dr.Core.Topics
             var options = new ListOffsetsOptions { RequestTimeout = _admin.Timeout };
             try
             {
-                var listed = _admin.Await(_admin.Client.ListOffsetsAsync(specs, options), "Listing offsets", null);
+                var listed = _admin.Call(() => _admin.Client.ListOffsetsAsync(specs, options), "Listing offsets", null);
                 foreach (var info in listed.ResultInfos)
                 {
                     var tpo = info.TopicPartitionOffsetError;
@@ -168,7 +168,7 @@ namespace Mm2Dr.Core.Topics
             var options = new CreateTopicsOptions { RequestTimeout = _admin.Timeout, OperationTimeout = _admin.Timeout, ValidateOnly = validateOnly };
             try
             {
-                _admin.Await(_admin.Client.CreateTopicsAsync(new[] { specification }, options), $"Creating topic '{spec.Name}'", spec.Name);
+                _admin.Call(() => _admin.Client.CreateTopicsAsync(new[] { specification }, options), $"Creating topic '{spec.Name}'", spec.Name);
             }
             catch (CreateTopicsException ex)
             {
@@ -185,7 +185,7 @@ namespace Mm2Dr.Core.Topics
             var options = new DeleteTopicsOptions { RequestTimeout = _admin.Timeout, OperationTimeout = _admin.Timeout };
             try
             {
-                _admin.Await(_admin.Client.DeleteTopicsAsync(new[] { name }, options), $"Deleting topic '{name}'", name);
+                _admin.Call(() => _admin.Client.DeleteTopicsAsync(new[] { name }, options), $"Deleting topic '{name}'", name);
             }
             catch (DeleteTopicsException ex)
             {

@@ -464,7 +464,10 @@ namespace Mm2Dr.Lab.Groups
             {
                 case GroupState.Stable:
                 case GroupState.CompletingRebalance:
+                    // k39 GroupCoordinator.prepareRebalance ends in joinPurgatory.tryCompleteElseWatch: when the last
+                    // member left, the join completes at once and the group is Empty (offsets can be reset).
                     PrepareRebalance(group, now);
+                    TryCompleteJoin(group, now);
                     break;
                 case GroupState.PreparingRebalance:
                     TryCompleteJoin(group, now);
