@@ -96,11 +96,7 @@ namespace Mm2Dr.Lab
             var listener = new Socket(_address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
             {
-                if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
-                {
-                    // Lets BringUp rebind the same port while old connections sit in TIME_WAIT.
-                    listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-                }
+                Network.ListenerAddressReuse.AllowRebindWhileTimeWait(listener);
 
                 listener.Bind(new IPEndPoint(_address, port));
                 listener.Listen(512);
