@@ -24,9 +24,11 @@ namespace Mm2Dr.Tests
         [Fact]
         public void Generator_and_pipeline_parameters_cannot_be_mixed()
         {
-            var result = _ps.Run("'x' | Start-KafkaProducer -Topic t -Count 5");
+            var result = _ps.Run("Start-KafkaProducer -Topic t -Count 5 -InputObject x -BootstrapServers 127.0.0.1:1");
             Assert.NotNull(result.FirstError);
-            Assert.Contains("InputObject", result.FirstError!.FullyQualifiedErrorId + result.FirstError.Exception.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.StartsWith("AmbiguousParameterSet", result.FirstError!.FullyQualifiedErrorId);
+            var sets = _ps.Run("(Get-Command Start-KafkaProducer).ParameterSets | Where-Object { $_.Parameters.Name -contains 'InputObject' } | ForEach-Object Name").Output.Select(o => o.ToString());
+            Assert.Equal(new[] { "Pipeline" }, sets);
         }
 
         [Fact]

@@ -171,6 +171,26 @@ namespace Mm2Dr.Tests
             Assert.Contains("127.0.0.1:1", result.FirstError.Exception.Message);
         }
 
+        [Theory]
+        [InlineData("'x' | Start-KafkaProducer -Topic t -BootstrapServers 127.0.0.1:1 -TimeoutSec 2")]
+        [InlineData("Start-KafkaProducer -Topic t -Count 5 -BootstrapServers 127.0.0.1:1 -TimeoutSec 2")]
+        [InlineData("Read-KafkaTopic -Topic t -BootstrapServers 127.0.0.1:1 -TimeoutSec 2")]
+        [InlineData("Get-KafkaConsumerGroup -BootstrapServers 127.0.0.1:1 -TimeoutSec 2")]
+        [InlineData("Get-KafkaConsumerGroup -Name g -BootstrapServers 127.0.0.1:1 -TimeoutSec 2")]
+        [InlineData("New-KafkaTopic -Name t -BootstrapServers 127.0.0.1:1 -TimeoutSec 2")]
+        [InlineData("Remove-KafkaTopic -Name t -BootstrapServers 127.0.0.1:1 -TimeoutSec 2 -Confirm:$false")]
+        [InlineData("Set-KafkaConsumerGroupOffset -Group g -Topic t -ToEarliest -BootstrapServers 127.0.0.1:1 -TimeoutSec 2")]
+        [InlineData("Remove-KafkaConsumerGroup -Name g -BootstrapServers 127.0.0.1:1 -TimeoutSec 2 -Confirm:$false")]
+        public void Every_kafka_cmdlet_fails_fast_against_a_down_cluster_naming_it(string script)
+        {
+            var clock = Stopwatch.StartNew();
+            var result = _s.Shell.Run(script);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+            Assert.NotNull(result.FirstError);
+            Assert.StartsWith("ClusterUnreachable", result.FirstError!.FullyQualifiedErrorId);
+            Assert.Contains("127.0.0.1:1", result.FirstError.Exception.Message);
+        }
+
         [Fact]
         public void Completion_offers_cached_topic_names_without_touching_the_network()
         {

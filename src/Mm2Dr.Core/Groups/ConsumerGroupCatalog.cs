@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using Mm2Dr.Core.Errors;
@@ -21,48 +22,32 @@ namespace Mm2Dr.Core.Groups
             _topics = topics ?? throw new ArgumentNullException(nameof(topics));
         }
 
-        /// <summary>All consumer groups. States come from the listing, or from a describe where the broker's listing has none.</summary>
+        /// <summary>All consumer groups with their state and member count.</summary>
+        /// <remarks>
+        /// This uses librdkafka's classic group listing (ListGroups + DescribeGroups per broker), not
+        /// ListConsumerGroupsAsync: in Confluent.Kafka 2.16 a failed ListConsumerGroupsAsync (a timeout, a broker
+        /// down) corrupts native memory and a later admin call kills the process. Checked here: four failing calls
+        /// against a closed port crash with SIGSEGV on the second; the classic listing fails cleanly every time.
+        /// </remarks>
         public IReadOnlyList<KafkaConsumerGroupInfo> List()
         {
-            var options = new ListConsumerGroupsOptions { RequestTimeout = _admin.Timeout };
-            ListConsumerGroupsResult listed;
-            try
-            {
-                listed = _admin.Call(() => _admin.Client.ListConsumerGroupsAsync(options), "Listing consumer groups", null);
-            }
-            catch (ListConsumerGroupsException ex)
-            {
-                var first = ex.Results.Errors.FirstOrDefault();
-                throw first != null
-                    ? KafkaErrorTranslator.Translate(_admin.Cluster, first, "Listing consumer groups", _admin.Cluster.Alias, _admin.Diagnostics, ex)
-                    : new Mm2DrException(ErrorIds.KafkaError, ErrorKind.OperationFailed, _admin.Cluster.Redact(ex.Message), _admin.Cluster.Alias, ex);
-            }
-
-            var groups = listed.Valid
+            var task = Task.Run(() => _admin.Client.ListGroups(_admin.Timeout));
+            var listed = _admin.Await(task, "Listing consumer groups", _admin.Cluster.Alias);
+            return listed
+                .Where(g => g.Error.Code == ErrorCode.NoError && (g.ProtocolType == "consumer" || string.IsNullOrEmpty(g.ProtocolType)))
                 .Select(g => new KafkaConsumerGroupInfo
                 {
                     Cluster = _admin.Cluster.Alias,
                     BootstrapServers = _admin.Cluster.BootstrapServers,
-                    Group = g.GroupId,
-                    State = g.State.ToString(),
-                    IsSimpleConsumerGroup = g.IsSimpleConsumerGroup,
+                    Group = g.Group,
+                    State = string.IsNullOrEmpty(g.State) ? "Unknown" : g.State,
+                    Members = g.Members?.Count ?? 0,
+                    IsSimpleConsumerGroup = string.IsNullOrEmpty(g.ProtocolType),
                 })
+                .GroupBy(g => g.Group, StringComparer.Ordinal)
+                .Select(g => g.First())
                 .OrderBy(g => g.Group, StringComparer.Ordinal)
                 .ToList();
-
-            // Brokers answering ListGroups below v4 report no state; one describe call fills states and member counts.
-            var describable = groups.Select(g => g.Group).ToList();
-            if (describable.Count > 0)
-            {
-                foreach (var description in DescribeRaw(describable, tolerateUnsupported: true))
-                {
-                    var info = groups.First(g => g.Group == description.GroupId);
-                    info.State = description.State.ToString();
-                    info.Members = description.Members?.Count ?? 0;
-                }
-            }
-
-            return groups;
         }
 
         public IReadOnlyList<string> ListNames() => List().Select(g => g.Group).ToArray();

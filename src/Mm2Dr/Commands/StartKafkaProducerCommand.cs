@@ -114,6 +114,18 @@ namespace Mm2Dr.Commands
                 DeliveryTimeout = TimeSpan.FromSeconds(DeliveryTimeoutSec),
                 ReportEveryDelivery = PassThru,
             };
+            // Fail fast, naming the bootstrap, when the cluster is down now; an outage that starts mid-run is
+            // ridden out instead, within -DeliveryTimeoutSec, as a producer in a DR drill must.
+            using (var admin = OpenAdmin(cluster))
+            {
+                var metadata = admin.GetMetadata();
+                WriteDiagnostics(admin.Diagnostics);
+                if (!metadata.Topics.Exists(t => t.Topic == Topic && t.Partitions.Count > 0))
+                {
+                    WriteVerbose($"Topic '{Topic}' does not exist on '{cluster.Alias}' yet; the broker creates it on first produce if auto.create.topics.enable is on.");
+                }
+            }
+
             _headers = Header == null ? null : HeaderBytes(Header);
             _key = Key == null ? null : Encoding.UTF8.GetBytes(Key);
             _producer = new MessageProducer(cluster, options);
