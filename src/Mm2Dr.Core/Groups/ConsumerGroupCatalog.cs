@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using Mm2Dr.Core.Errors;
@@ -24,21 +25,7 @@ namespace Mm2Dr.Core.Groups
         /// <summary>All consumer groups. States come from the listing, or from a describe where the broker's listing has none.</summary>
         public IReadOnlyList<KafkaConsumerGroupInfo> List()
         {
-            var options = new ListConsumerGroupsOptions { RequestTimeout = _admin.Timeout };
-            ListConsumerGroupsResult listed;
-            try
-            {
-                listed = _admin.Await(_admin.Client.ListConsumerGroupsAsync(options), "Listing consumer groups", null);
-            }
-            catch (ListConsumerGroupsException ex)
-            {
-                var first = ex.Results.Errors.FirstOrDefault();
-                throw first != null
-                    ? KafkaErrorTranslator.Translate(_admin.Cluster, first, "Listing consumer groups", _admin.Cluster.Alias, _admin.Diagnostics, ex)
-                    : new Mm2DrException(ErrorIds.KafkaError, ErrorKind.OperationFailed, _admin.Cluster.Redact(ex.Message), _admin.Cluster.Alias, ex);
-            }
-
-            var groups = listed.Valid
+            var groups = ListRaw()
                 .Select(g => new KafkaConsumerGroupInfo
                 {
                     Cluster = _admin.Cluster.Alias,
@@ -65,7 +52,24 @@ namespace Mm2Dr.Core.Groups
             return groups;
         }
 
-        public IReadOnlyList<string> ListNames() => List().Select(g => g.Group).ToArray();
+        /// <summary>Group ids only: one ListGroups call, no describe (wildcard resolution needs nothing more).</summary>
+        public IReadOnlyList<string> ListNames() => ListRaw().Select(g => g.GroupId).OrderBy(g => g, StringComparer.Ordinal).ToArray();
+
+        private IReadOnlyList<ConsumerGroupListing> ListRaw()
+        {
+            var options = new ListConsumerGroupsOptions { RequestTimeout = _admin.Timeout };
+            try
+            {
+                return _admin.Await(_admin.Client.ListConsumerGroupsAsync(options), "Listing consumer groups", null).Valid;
+            }
+            catch (ListConsumerGroupsException ex)
+            {
+                var first = ex.Results.Errors.FirstOrDefault();
+                throw first != null
+                    ? KafkaErrorTranslator.Translate(_admin.Cluster, first, "Listing consumer groups", _admin.Cluster.Alias, _admin.Diagnostics, ex)
+                    : new Mm2DrException(ErrorIds.KafkaError, ErrorKind.OperationFailed, _admin.Cluster.Redact(ex.Message), _admin.Cluster.Alias, ex);
+            }
+        }
 
         /// <summary>
         /// Describes groups with their committed offsets, log end offsets and lag. With <paramref name="topics"/>,
@@ -122,13 +126,83 @@ namespace Mm2Dr.Core.Groups
 
         /// <summary>Committed offsets of a group for explicit partitions (null = all the group has).</summary>
         public IReadOnlyDictionary<TopicPartitionRef, long> CommittedOffsets(string groupId, IEnumerable<TopicPartition>? partitions)
+            => Collect(groupId, StartCommittedOffsets(groupId, partitions));
+
+        /// <summary>
+        /// Committed offsets of many groups, keeping at most <paramref name="parallelism"/> requests in flight: Kafka answers
+        /// one group per OffsetFetch request, so thousands of groups one after the other would take minutes. Everything is
+        /// awaited on the calling thread; <paramref name="progress"/> gets the number of requests answered so far.
+        /// </summary>
+        public IReadOnlyDictionary<string, IReadOnlyDictionary<TopicPartitionRef, long>> CommittedOffsets(IReadOnlyList<GroupOffsetsRequest> requests, int parallelism = 8, Action<int>? progress = null)
+        {
+            if (requests == null)
+            {
+                throw new ArgumentNullException(nameof(requests));
+            }
+
+            if (parallelism < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(parallelism), parallelism, "At least one request must be in flight.");
+            }
+
+            var result = new Dictionary<string, IReadOnlyDictionary<TopicPartitionRef, long>>(StringComparer.Ordinal);
+            var inFlight = new Queue<(string Group, Task<List<ListConsumerGroupOffsetsResult>> Task)>();
+            var next = 0;
+            var answered = 0;
+            try
+            {
+                while (next < requests.Count || inFlight.Count > 0)
+                {
+                    while (next < requests.Count && inFlight.Count < parallelism)
+                    {
+                        var request = requests[next++];
+                        var partitions = request.Partitions?.Select(p => new TopicPartition(p.Topic, p.Partition));
+                        inFlight.Enqueue((request.Group, StartCommittedOffsets(request.Group, partitions)));
+                    }
+
+                    var (group, task) = inFlight.Peek();
+                    var offsets = Collect(group, task);
+                    inFlight.Dequeue();
+                    result[group] = result.TryGetValue(group, out var earlier) ? Merge(earlier, offsets) : offsets;
+                    progress?.Invoke(++answered);
+                }
+            }
+            finally
+            {
+                // On an error or Ctrl+C the rest are still running inside librdkafka: the client must outlive them.
+                foreach (var pending in inFlight)
+                {
+                    _admin.Abandon(pending.Task);
+                }
+            }
+
+            return result;
+        }
+
+        private Task<List<ListConsumerGroupOffsetsResult>> StartCommittedOffsets(string groupId, IEnumerable<TopicPartition>? partitions)
         {
             var request = new ConsumerGroupTopicPartitions(groupId, partitions?.ToList());
             var options = new ListConsumerGroupOffsetsOptions { RequestTimeout = _admin.Timeout, RequireStableOffsets = false };
+            return _admin.Client.ListConsumerGroupOffsetsAsync(new[] { request }, options);
+        }
+
+        private static IReadOnlyDictionary<TopicPartitionRef, long> Merge(IReadOnlyDictionary<TopicPartitionRef, long> a, IReadOnlyDictionary<TopicPartitionRef, long> b)
+        {
+            var merged = new Dictionary<TopicPartitionRef, long>();
+            foreach (var kv in a.Concat(b))
+            {
+                merged[kv.Key] = kv.Value;
+            }
+
+            return merged;
+        }
+
+        private IReadOnlyDictionary<TopicPartitionRef, long> Collect(string groupId, Task<List<ListConsumerGroupOffsetsResult>> pending)
+        {
             List<ListConsumerGroupOffsetsResult> listed;
             try
             {
-                listed = _admin.Await(_admin.Client.ListConsumerGroupOffsetsAsync(new[] { request }, options), $"Reading committed offsets of group '{groupId}'", groupId);
+                listed = _admin.Await(pending, $"Reading committed offsets of group '{groupId}'", groupId);
             }
             catch (ListConsumerGroupOffsetsException ex)
             {

@@ -73,13 +73,13 @@ namespace Mm2Dr.Core.Mm2
                 input.Checkpoints.TryGetValue(key, out var checkpoint);
                 long? drOffset = input.DrCommitted.TryGetValue(key, out var dr) ? dr : null;
                 LogBounds? bounds = input.DrPartitions.TryGetValue(new TopicPartition(key.Topic, key.Partition), out var b) ? b : null;
-                rows.Add(AnalyzeOne(key, sourceTopic, primaryOffset, checkpoint, drOffset, bounds, input.OffsetSyncs, input.Now));
+                rows.Add(AnalyzeOne(naming, key, sourceTopic, primaryOffset, checkpoint, drOffset, bounds, input.OffsetSyncs, input.Now));
             }
 
             return rows;
         }
 
-        private static OffsetSyncRow AnalyzeOne(GroupTopicPartition key, string? sourceTopic, long? primaryOffset, CheckpointRecord? checkpoint, long? drOffset, LogBounds? bounds, OffsetSyncStore? syncs, DateTimeOffset now)
+        private static OffsetSyncRow AnalyzeOne(CheckpointTopicNaming naming, GroupTopicPartition key, string? sourceTopic, long? primaryOffset, CheckpointRecord? checkpoint, long? drOffset, LogBounds? bounds, OffsetSyncStore? syncs, DateTimeOffset now)
         {
             var notes = new List<string>();
             OffsetTranslation? current = null;
@@ -125,6 +125,8 @@ namespace Mm2Dr.Core.Mm2
 
             return new OffsetSyncRow
             {
+                Cluster = naming.TargetClusterAlias,
+                PrimaryCluster = naming.SourceClusterAlias,
                 Group = key.Group,
                 SourceTopic = sourceTopic,
                 TargetTopic = key.Topic,

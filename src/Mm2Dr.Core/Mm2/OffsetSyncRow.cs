@@ -5,6 +5,12 @@ namespace Mm2Dr.Core.Mm2
     /// <summary>One consumer group partition as seen from both clusters: the row of Get-OffsetSync.</summary>
     public sealed class OffsetSyncRow
     {
+        /// <summary>The DR cluster's alias: where the checkpoints live and where a failover commits <see cref="FailoverOffset"/>.</summary>
+        public string Cluster { get; init; } = string.Empty;
+
+        /// <summary>The primary cluster's alias, where <see cref="PrimaryCommittedOffset"/> was read.</summary>
+        public string PrimaryCluster { get; init; } = string.Empty;
+
         public string Group { get; init; } = string.Empty;
 
         /// <summary>The topic on the primary (null when a checkpoint names a topic that maps back to none).</summary>
