@@ -106,6 +106,16 @@ namespace Mm2Dr.Core.Inspection
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Expected Checkpoints, OffsetSyncs or Heartbeats."),
         };
 
+        /// <summary>What usually explains a missing internal topic of this flow.</summary>
+        public string MissingTopicHint(Mm2TopicKind kind) => kind switch
+        {
+            Mm2TopicKind.Checkpoints => $"MM2 creates it on the target cluster when the checkpoint connector of flow {FlowName} starts. "
+                                        + $"Check the aliases and the replication policy ({Policy}), and that emit.checkpoints.enabled is true for the flow.",
+            Mm2TopicKind.OffsetSyncs => $"MM2's source connector of flow {FlowName} creates it on the {OffsetSyncsLocation.ToString().ToLowerInvariant()} cluster "
+                                        + $"(offset-syncs.topic.location={OffsetSyncsLocation.ToString().ToLowerInvariant()}); with Kafka 3.9, emit.offset-syncs.enabled=false also means there is none.",
+            _ => $"MM2 creates it on every cluster that is the target of a herder with emit.heartbeats.enabled=true (the default); '{ReplicatedHeartbeatsTopic}' appears once the flow has replicated the primary's heartbeats.",
+        };
+
         // MirrorSourceConnector.isCycle: a topic whose chain of sources reaches the target would come back to it.
         private bool IsCycle(string topic)
         {

@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using Mm2Dr.Core.Environment;
 using Mm2Dr.Core.Mm2;
 
 namespace Mm2Dr.Core.Inspection
@@ -37,20 +36,30 @@ namespace Mm2Dr.Core.Inspection
 
         public DecodeReport Report() => _decoder.Report();
 
-        /// <summary>Reads partition 0 of <paramref name="topic"/> on <paramref name="cluster"/>, at most <paramref name="maxRecords"/> records.</summary>
-        /// <exception cref="Errors.Mm2DrException">The topic is missing (an id per kind), the read ran out of time, or the cluster refused.</exception>
-        public static InternalTopicDumpSummary Read(IMm2TopicSource source, ClusterConnection cluster, string topic, Mm2TopicKind kind, long? maxRecords, InternalTopicReadOptions options, CancellationToken cancellationToken, Action<Mm2InternalRecord> onEntry)
+        /// <summary>
+        /// Reads partition 0 of <paramref name="topic"/> on <paramref name="cluster"/>'s cluster, at most <paramref name="maxRecords"/>
+        /// records. The cluster is asked for its topics first, so that an unreachable cluster fails within the request
+        /// timeout and a missing topic at once, not when the read's deadline runs out.
+        /// </summary>
+        /// <exception cref="Errors.Mm2DrException">The cluster does not answer, the topic is missing (an id per kind), the read ran out of time, or the cluster refused.</exception>
+        public static InternalTopicDumpSummary Read(IClusterView cluster, IMm2TopicSource source, string topic, Mm2TopicKind kind, string missingTopicHint, long? maxRecords, InternalTopicReadOptions options, CancellationToken cancellationToken, Action<Mm2InternalRecord> onEntry)
         {
-            if (source == null || cluster == null || onEntry == null)
+            if (cluster == null || source == null || onEntry == null || options == null)
             {
-                throw new ArgumentNullException(source == null ? nameof(source) : cluster == null ? nameof(cluster) : nameof(onEntry));
+                throw new ArgumentNullException(cluster == null ? nameof(cluster) : source == null ? nameof(source) : onEntry == null ? nameof(onEntry) : nameof(options));
             }
 
-            var dump = new Mm2InternalTopicDump(cluster.Alias, kind, options.MaxErrorsKept);
+            var connection = cluster.Connection;
+            if (!cluster.Topics().ContainsKey(topic))
+            {
+                throw Mm2ReadErrors.Translate(new Mm2TopicNotFoundException(connection.Alias, connection.BootstrapServers, topic, missingTopicHint), kind, connection);
+            }
+
+            var dump = new Mm2InternalTopicDump(connection.Alias, kind, options.MaxErrorsKept);
             TopicReadSummary read;
             try
             {
-                read = source.ReadRecords(cluster, topic, MissingTopicHint(kind), maxRecords, options, cancellationToken, record =>
+                read = source.ReadRecords(connection, topic, missingTopicHint, maxRecords, options, cancellationToken, record =>
                 {
                     var entry = dump.Add(record);
                     if (entry != null)
@@ -61,17 +70,10 @@ namespace Mm2Dr.Core.Inspection
             }
             catch (Mm2TopicReadException e)
             {
-                throw Mm2ReadErrors.Translate(e, kind, cluster);
+                throw Mm2ReadErrors.Translate(e, kind, connection);
             }
 
             return new InternalTopicDumpSummary(kind, read, dump.Report());
         }
-
-        public static string MissingTopicHint(Mm2TopicKind kind) => kind switch
-        {
-            Mm2TopicKind.Checkpoints => "MM2 creates '<source>.checkpoints.internal' on the target cluster of a flow when its checkpoint connector starts (emit.checkpoints.enabled). Check the aliases and the replication policy (Get-DrEnvironment).",
-            Mm2TopicKind.OffsetSyncs => "MM2 creates 'mm2-offset-syncs.<target>.internal' on the source cluster when a flow's source connector starts ('mm2-offset-syncs.<source>.internal' on the target with offset-syncs.topic.location=target).",
-            _ => "MM2 creates 'heartbeats' on every cluster that is the target of a herder with emit.heartbeats.enabled=true (the default); replicas such as '<source>.heartbeats' appear once a flow replicates them.",
-        };
     }
 }

@@ -29,7 +29,14 @@ namespace Mm2Dr.Core.Inspection
             var warnings = new List<string>();
             var errors = new List<Mm2DrException>();
 
-            // DR first: without the checkpoints there is nothing to compare, and a missing topic should fail before any other work.
+            // DR first: without the checkpoints there is nothing to compare. Asking for its topics fails within the request
+            // timeout when DR does not answer, and tells a missing checkpoints topic before any other work.
+            var drTopics = context.Dr.Topics();
+            if (!drTopics.ContainsKey(layout.CheckpointsTopic))
+            {
+                throw Mm2ReadErrors.Translate(new Mm2TopicNotFoundException(layout.Dr.Alias, layout.Dr.BootstrapServers, layout.CheckpointsTopic, layout.MissingTopicHint(Mm2TopicKind.Checkpoints)), Mm2TopicKind.Checkpoints, layout.Dr);
+            }
+
             var checkpoints = Mm2TopicReads.Checkpoints(context, groupPatterns.ToGroupSelector(), progress);
             if (checkpoints.Decode.RecordsSeen == 0)
             {
@@ -74,7 +81,6 @@ namespace Mm2Dr.Core.Inspection
             }
 
             var primaryCommitted = PrimaryCommitted(context, groups, topics, primaryTopics, checkpointPartitions, progress);
-            var drTopics = context.Dr.Topics();
             var (drCommitted, drBounds) = DrSide(context, groups, primaryCommitted, checkpointed, drTopics, progress);
 
             var rows = OffsetSyncAnalysis.Analyze(new OffsetSyncAnalysisInput
