@@ -57,10 +57,13 @@ namespace Mm2Dr.Core.Inspection
         }
 
         /// <summary>Read options for one internal topic: the deadline, the clock, and progress under <paramref name="activity"/>.</summary>
-        public InternalTopicReadOptions ReadOptions(string activity, Action<InspectionProgress>? progress) => new InternalTopicReadOptions
+        public InternalTopicReadOptions ReadOptions(string activity, Action<InspectionProgress>? progress) => ReadOptions(ReadTimeout, Clock, activity, progress);
+
+        /// <summary>Read options with the reader's progress reported as an <see cref="InspectionProgress"/> of <paramref name="activity"/>.</summary>
+        public static InternalTopicReadOptions ReadOptions(TimeSpan timeout, IClock clock, string activity, Action<InspectionProgress>? progress) => new InternalTopicReadOptions
         {
-            Timeout = ReadTimeout,
-            Clock = Clock,
+            Timeout = timeout,
+            Clock = clock,
             Progress = progress == null ? null : p => progress(new InspectionProgress(activity, $"{p.RecordsRead:N0} records, offset {p.NextOffset:N0} of {p.EndOffset:N0}", p.Fraction)),
         };
 

@@ -13,8 +13,6 @@ namespace Mm2Dr.Base
     /// </summary>
     public abstract class FlowCmdlet : Mm2DrCmdlet
     {
-        private const int ProgressId = 4711;
-
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 15;
@@ -24,13 +22,7 @@ namespace Mm2Dr.Base
         [DurationTransformation]
         public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-        protected override void Begin()
-        {
-            if (ReadTimeout <= TimeSpan.Zero)
-            {
-                ThrowInvalidArgument($"-ReadTimeout must be positive; got {ReadTimeout}.", ReadTimeout);
-            }
-        }
+        protected override void Begin() => RequirePositive(ReadTimeout, nameof(ReadTimeout));
 
         /// <summary>Clients for both clusters of the session's environment; dispose when done.</summary>
         protected InspectionContext OpenInspection()
@@ -39,20 +31,6 @@ namespace Mm2Dr.Base
             WriteVerbose($"Flow {environment.Primary.Alias}->{environment.Dr.Alias}: primary at {environment.Primary.BootstrapServers}, DR at {environment.Dr.BootstrapServers}, {environment.Policy} policy.");
             return InspectionContext.Open(environment, TimeSpan.FromSeconds(TimeoutSec), ReadTimeout, Cancellation);
         }
-
-        /// <summary>The core reports progress on this (the pipeline) thread, so it can go straight to WriteProgress.</summary>
-        protected void ShowProgress(InspectionProgress progress)
-        {
-            var record = new ProgressRecord(ProgressId, progress.Activity, string.IsNullOrEmpty(progress.Status) ? "..." : progress.Status);
-            if (progress.Fraction.HasValue)
-            {
-                record.PercentComplete = (int)Math.Round(Math.Min(1.0, Math.Max(0.0, progress.Fraction.Value)) * 100);
-            }
-
-            WriteProgress(record);
-        }
-
-        protected void CompleteProgress() => WriteProgress(new ProgressRecord(ProgressId, "MM2", "Done") { RecordType = ProgressRecordType.Completed });
 
         /// <summary>Warnings, then per-item errors (non-terminating), of an inspection.</summary>
         protected void WriteFindings(IEnumerable<string> warnings, IEnumerable<Mm2DrException> errors)

@@ -37,13 +37,8 @@ namespace Mm2Dr.Commands
         protected override void Begin()
         {
             base.Begin();
-            foreach (var (name, value) in new[] { (nameof(HeartbeatMaxAge), HeartbeatMaxAge), (nameof(CheckpointMaxAge), CheckpointMaxAge) })
-            {
-                if (value.HasValue && value.Value <= TimeSpan.Zero)
-                {
-                    ThrowInvalidArgument($"-{name} must be positive; got {value}.", value);
-                }
-            }
+            RequirePositive(HeartbeatMaxAge, nameof(HeartbeatMaxAge));
+            RequirePositive(CheckpointMaxAge, nameof(CheckpointMaxAge));
         }
 
         protected override void Process()

@@ -34,10 +34,7 @@ namespace Mm2Dr.Commands
         protected override void Begin()
         {
             base.Begin();
-            if (Interval <= TimeSpan.Zero)
-            {
-                ThrowInvalidArgument($"-Interval must be positive; got {Interval}.", Interval);
-            }
+            RequirePositive(Interval, nameof(Interval));
 
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Interval)) && !Watch)
             {

@@ -3,7 +3,7 @@ using System.Management.Automation;
 using Mm2Dr.Base;
 using Mm2Dr.Completion;
 using Mm2Dr.Core.Inspection;
-using Mm2Dr.Core.Mm2;
+using Mm2Dr.Core.Time;
 
 namespace Mm2Dr.Commands
 {
@@ -16,8 +16,6 @@ namespace Mm2Dr.Commands
     [OutputType(typeof(CheckpointEntry), typeof(OffsetSyncEntry), typeof(HeartbeatEntry))]
     public sealed class ReadMm2InternalTopicCommand : KafkaCmdlet
     {
-        private const int ProgressId = 4712;
-
         [Parameter(Mandatory = true, Position = 0)]
         public Mm2TopicKind Kind { get; set; }
 
@@ -37,10 +35,7 @@ namespace Mm2Dr.Commands
 
         protected override void Process()
         {
-            if (ReadTimeout <= TimeSpan.Zero)
-            {
-                ThrowInvalidArgument($"-ReadTimeout must be positive; got {ReadTimeout}.", ReadTimeout);
-            }
+            RequirePositive(ReadTimeout, nameof(ReadTimeout));
 
             var layout = new Mm2FlowLayout(Environment);
             var (home, defaultTopic) = layout.Locate(Kind);
@@ -48,14 +43,7 @@ namespace Mm2Dr.Commands
             var topic = Topic ?? defaultTopic;
             WriteVerbose($"Reading {Kind} from '{topic}' on '{cluster.Alias}' ({cluster.BootstrapServers}).");
 
-            var options = new InternalTopicReadOptions
-            {
-                Timeout = ReadTimeout,
-                Progress = p => WriteProgress(new ProgressRecord(ProgressId, $"Reading {p.Topic} on '{cluster.Alias}'", $"{p.RecordsRead:N0} records, offset {p.NextOffset:N0} of {p.EndOffset:N0}")
-                {
-                    PercentComplete = (int)Math.Round(p.Fraction * 100),
-                }),
-            };
+            var options = InspectionContext.ReadOptions(ReadTimeout, SystemClock.Instance, $"Reading {topic} on '{cluster.Alias}'", ShowProgress);
 
             InternalTopicDumpSummary summary;
             using (var view = new KafkaClusterView(cluster, Environment.Policy, RequestTimeout, Cancellation))
@@ -66,7 +54,7 @@ namespace Mm2Dr.Commands
                 }
                 finally
                 {
-                    WriteProgress(new ProgressRecord(ProgressId, "MM2", "Done") { RecordType = ProgressRecordType.Completed });
+                    CompleteProgress();
                     WriteDiagnostics(view.Diagnostics);
                 }
             }
