@@ -69,8 +69,21 @@ namespace Mm2Dr.Core.Mm2
 
         public LogBounds? DrPartitionBounds { get; init; }
 
-        /// <summary>Why the row has its status, and anything suspicious, in sentences.</summary>
-        public string Explanation { get; init; } = string.Empty;
+        private string? _explanation;
+        private Func<string>? _explain;
+
+        /// <summary>Why the row has its status, and anything suspicious, in sentences (written when first read).</summary>
+        public string Explanation
+        {
+            get => _explanation ??= _explain?.Invoke() ?? string.Empty;
+            init => _explanation = value;
+        }
+
+        /// <summary>Writes <see cref="Explanation"/> on first use.</summary>
+        internal Func<string>? Explain
+        {
+            init => _explain = value;
+        }
 
         public override string ToString() => $"{Group}: {SourceTopic ?? "?"}-{Partition} -> {TargetTopic}-{Partition}: {Status}";
     }
