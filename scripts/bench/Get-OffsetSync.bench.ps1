@@ -87,16 +87,26 @@ try {
     $environment = Get-DrEnvironment
     foreach ($run in 1..2) {
         [GC]::Collect()
+        # Each step's start comes from the progress reports, so the figures say where the time goes.
+        $steps = [System.Collections.Generic.List[object]]::new()
         $clock = [Diagnostics.Stopwatch]::StartNew()
+        $progress = [Action[Mm2Dr.Core.Inspection.InspectionProgress]] {
+            param($p)
+            if ($steps.Count -eq 0 -or $steps[-1].Activity -ne $p.Activity) { $steps.Add([pscustomobject]@{ Activity = $p.Activity; Start = $clock.Elapsed.TotalSeconds }) }
+        }.GetNewClosure()
         $context = [Mm2Dr.Core.Inspection.InspectionContext]::Open($environment, [TimeSpan]::FromSeconds(60), [TimeSpan]::FromMinutes(10), [Threading.CancellationToken]::None, $null)
         try {
-            $report = [Mm2Dr.Core.Inspection.OffsetSyncInspector]::Inspect($context, [Mm2Dr.Core.Inspection.OffsetSyncQuery]@{ Groups = [string[]] $names }, $null)
+            $report = [Mm2Dr.Core.Inspection.OffsetSyncInspector]::Inspect($context, [Mm2Dr.Core.Inspection.OffsetSyncQuery]@{ Groups = [string[]] $names }, $progress)
         }
         finally {
             $context.Dispose()
         }
         $seconds = $clock.Elapsed.TotalSeconds
         Write-Host ("   core alone, run {0}: {1:N0} rows in {2:F2} s = {3:N0} checkpoints/s (read, committed offsets on both clusters, analysis)" -f $run, $report.Rows.Count, $seconds, ($report.Rows.Count / $seconds))
+        $marks = @([pscustomobject]@{ Activity = 'Opening clients, DR metadata'; Start = 0.0 }) + $steps + @([pscustomobject]@{ Activity = 'end'; Start = $seconds })
+        for ($i = 0; $i -lt $marks.Count - 1; $i++) {
+            Write-Host ("      {0,6:F2} s  {1}" -f ($marks[$i + 1].Start - $marks[$i].Start), $marks[$i].Activity)
+        }
     }
 
     foreach ($run in 1..2) {

@@ -83,6 +83,7 @@ namespace Mm2Dr.Core.Inspection
             var primaryCommitted = PrimaryCommitted(context, groups, topics, primaryTopics, checkpointPartitions, progress);
             var (drCommitted, drBounds) = DrSide(context, groups, primaryCommitted, checkpointed, drTopics, progress);
 
+            progress?.Invoke(new InspectionProgress("Comparing offsets", $"{primaryCommitted.Count + checkpointed.Count:N0} committed offsets and checkpoints", null));
             var rows = OffsetSyncAnalysis.Analyze(new OffsetSyncAnalysisInput
             {
                 Naming = naming,
@@ -225,6 +226,7 @@ namespace Mm2Dr.Core.Inspection
             }
 
             var partitions = perGroup.Values.SelectMany(p => p).Distinct().ToArray();
+            progress?.Invoke(new InspectionProgress($"Reading log offsets on '{context.Layout.Dr.Alias}'", $"{partitions.Length:N0} partitions", null));
             var bounds = context.Dr.Bounds(partitions).ToDictionary(kv => new TopicPartition(kv.Key.Topic, kv.Key.Partition), kv => kv.Value);
             return (result, bounds);
         }
