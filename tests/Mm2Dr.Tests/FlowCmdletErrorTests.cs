@@ -96,6 +96,33 @@ namespace Mm2Dr.Tests
             Assert.Contains($"'mm2-offset-syncs.dr.internal' does not exist on cluster 'primary' ({primary.BootstrapServers})", syncs.Exception.Message);
         }
 
+        [Fact]
+        public void A_watch_reports_an_unreachable_cluster_each_round_and_keeps_watching()
+        {
+            _ps.Run("Connect-DrEnvironment -PrimaryBootstrapServers 127.0.0.1:1 -DrBootstrapServers 127.0.0.1:1").ThrowOnError();
+            var (ps, _, _) = _ps.Start("Get-ReplicationLag -Watch -Interval 100ms -TimeoutSec 1");
+            using (ps)
+            {
+                using var twoErrors = new System.Threading.ManualResetEventSlim(false);
+                ps.Streams.Error.DataAdded += (_, _) =>
+                {
+                    if (ps.Streams.Error.Count >= 2)
+                    {
+                        twoErrors.Set();
+                    }
+                };
+                if (ps.Streams.Error.Count >= 2)
+                {
+                    twoErrors.Set();
+                }
+
+                Assert.True(twoErrors.Wait(TimeSpan.FromSeconds(60)), $"{ps.Streams.Error.Count} error(s) arrived");
+                Assert.Equal(PSInvocationState.Running, ps.InvocationStateInfo.State);
+                ps.Stop();
+                Assert.All(ps.Streams.Error.Take(2), e => Assert.StartsWith("ClusterUnreachable,Mm2Dr.Commands.GetReplicationLagCommand", e.FullyQualifiedErrorId));
+            }
+        }
+
         [Theory]
         [InlineData("Get-ReplicationLag -Interval 5", "-Interval only makes sense with -Watch")]
         [InlineData("Get-ReplicationLag -Watch -Interval 0", "-Interval must be positive")]

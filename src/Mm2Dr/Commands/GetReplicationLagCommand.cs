@@ -59,7 +59,7 @@ namespace Mm2Dr.Commands
                 {
                     shownWarnings = Write(Round(inspection), inspection, shownWarnings);
                 }
-                catch (Mm2DrException e) when (!Cancellation.IsCancellationRequested)
+                catch (Mm2DrException e) when (!Cancellation.IsCancellationRequested && MayPass(e))
                 {
                     WriteError(ErrorRecordFactory.From(e));
                 }
@@ -71,6 +71,10 @@ namespace Mm2Dr.Commands
                 }
             }
         }
+
+        // An outage or a slow read may be over by the next round; bad settings or missing rights will not be.
+        private static bool MayPass(Mm2DrException e)
+            => e.Kind == ErrorKind.ConnectionFailed || e.Kind == ErrorKind.Timeout || e.Kind == ErrorKind.OperationFailed || e.Kind == ErrorKind.ResourceBusy;
 
         private ReplicationLagReport Round(InspectionContext inspection)
         {
