@@ -100,9 +100,9 @@ namespace Mm2Dr.Core.Inspection
             var withRows = new HashSet<string>(rows.Select(r => r.Group), StringComparer.Ordinal);
             foreach (var group in groupPatterns.ExactNames.Where(g => !withRows.Contains(g)).OrderBy(g => g, StringComparer.Ordinal))
             {
-                var scope = topics.IsAll ? "on replicated topics" : "on the topics asked for";
+                var scope = topics.IsAll ? "replicated topics" : "the topics asked for";
                 errors.Add(new Mm2DrException(ErrorIds.GroupNotFound, ErrorKind.NotFound,
-                    $"Consumer group '{group}' has no committed offsets {scope} on cluster '{layout.Primary.Alias}' ({layout.Primary.BootstrapServers}) and no checkpoints in '{layout.CheckpointsTopic}' on cluster '{layout.Dr.Alias}'.", group));
+                    $"Consumer group '{group}' has, for {scope}, neither committed offsets on cluster '{layout.Primary.Alias}' ({layout.Primary.BootstrapServers}) nor checkpoints in '{layout.CheckpointsTopic}' on cluster '{layout.Dr.Alias}'.", group));
             }
 
             var rowTopics = rows.Select(r => r.SourceTopic).Where(t => t != null).Select(t => t!).Distinct(StringComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal).ToArray();
