@@ -40,7 +40,7 @@ namespace Mm2Dr.Core.Inspection
             var checkpoints = Mm2TopicReads.Checkpoints(context, groupPatterns.ToGroupSelector(), progress);
             if (checkpoints.Decode.RecordsSeen == 0)
             {
-                warnings.Add($"No checkpoints exist yet in '{layout.CheckpointsTopic}' on cluster '{layout.Dr.Alias}': MM2 writes them every {Seconds(layout.CheckpointInterval)} "
+                warnings.Add($"No checkpoints exist yet in '{layout.CheckpointsTopic}' on cluster '{layout.Dr.Alias}': MM2 writes them every {Durations.Format(layout.CheckpointInterval)} "
                              + "for groups that have committed offsets on replicated topics, once it has offset syncs for them. A failover now has no translated offsets.");
             }
 
@@ -249,7 +249,5 @@ namespace Mm2Dr.Core.Inspection
                 list.Add(item);
             }
         }
-
-        internal static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
     }
 }

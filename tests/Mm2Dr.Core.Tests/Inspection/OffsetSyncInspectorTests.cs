@@ -160,7 +160,7 @@ namespace Mm2Dr.Core.Tests.Inspection
             Assert.Equal(OffsetSyncStatus.NoCheckpoint, row.Status);
             var warning = Assert.Single(report.Warnings);
             Assert.Contains("No checkpoints exist yet in 'primary.checkpoints.internal' on cluster 'dr'", warning);
-            Assert.Contains("every 60 s", warning);
+            Assert.Contains("every 1 min 0 s", warning);
         }
 
         [Fact]
