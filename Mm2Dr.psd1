@@ -9,7 +9,7 @@
     Author               = 'Mm2Dr contributors'
     CompanyName          = 'Mm2Dr'
     Copyright            = '(c) Mm2Dr contributors. Apache-2.0.'
-    Description          = 'Run, rehearse and prove Kafka disaster recovery with MirrorMaker 2: produce, read, inspect topics and consumer groups, and work with the primary and DR clusters of an MM2 pair.'
+    Description          = 'Run, rehearse and prove Kafka disaster recovery with MirrorMaker 2: produce, read, inspect topics and consumer groups, work with the primary and DR clusters of an MM2 pair, and see what MM2 itself knows: offset translation, replication lag, heartbeats and checkpoints.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     CmdletsToExport      = @(
@@ -26,6 +26,10 @@
         'Start-KafkaLabCluster'
         'Get-KafkaLabCluster'
         'Stop-KafkaLabCluster'
+        'Get-OffsetSync'
+        'Get-ReplicationLag'
+        'Get-Mm2Status'
+        'Read-Mm2InternalTopic'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

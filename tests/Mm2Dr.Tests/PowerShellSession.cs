@@ -75,6 +75,20 @@ namespace Mm2Dr.Tests
             return new Running(ps, output, handle);
         }
 
+        /// <summary>
+        /// Starts a script without waiting for it, for tests of long-running commands and Ctrl+C (PowerShell.Stop). The caller
+        /// watches <c>Output</c>, then stops and disposes the returned shell.
+        /// </summary>
+        public (PowerShell Shell, PSDataCollection<PSObject> Output, IAsyncResult Running) StartPipeline(string script)
+        {
+            var ps = PowerShell.Create();
+            ps.Runspace = _runspace;
+            ps.AddScript(script);
+            var output = new PSDataCollection<PSObject>();
+            var running = ps.BeginInvoke<PSObject, PSObject>(null, output);
+            return (ps, output, running);
+        }
+
         public void Dispose() => _runspace.Dispose();
 
         public sealed class Running : IDisposable

@@ -11,7 +11,10 @@ namespace Mm2Bench
 {
     /// <summary>
     /// Figures for the checkpoint path: (a) decode + last-wins + translation of all groups in memory, (b) the same over
-    /// the wire from librdkafka's mock cluster. Usage: Mm2Bench [--groups N] [--partitions N] [--iterations N] [--skip-wire]
+    /// the wire from librdkafka's mock cluster, or from the cluster at --bootstrap (e.g. the lab broker).
+    /// Usage: Mm2Bench [--groups N] [--partitions N] [--iterations N] [--skip-wire] [--bootstrap host:port]
+    ///        Mm2Bench --fill --bootstrap host:port [--groups N] [--partitions N]   (only write the checkpoints topic, for
+    ///        the end-to-end benchmark through Get-OffsetSync in ../Get-OffsetSync.bench.ps1)
     /// </summary>
     internal static class Program
     {
@@ -23,8 +26,22 @@ namespace Mm2Bench
             var partitions = IntArg(args, "--partitions", 100);
             var iterations = IntArg(args, "--iterations", 5);
             var skipWire = args.Contains("--skip-wire");
+            var bootstrap = StringArg(args, "--bootstrap");
 
             var checkpoints = BuildCheckpoints(groups, partitions);
+            if (args.Contains("--fill"))
+            {
+                if (bootstrap == null)
+                {
+                    Console.Error.WriteLine("--fill needs --bootstrap host:port: the cluster whose checkpoints topic to write.");
+                    return 2;
+                }
+
+                var seconds = Produce(bootstrap, checkpoints);
+                Console.WriteLine($"Wrote {checkpoints.Count:N0} checkpoints ({groups:N0} groups x {partitions} partitions) to {CheckpointsTopic} at {bootstrap} in {seconds:F1} s");
+                return 0;
+            }
+
             Console.WriteLine($"Checkpoints topic: {checkpoints.Count:N0} records ({groups:N0} groups x {partitions} partitions over {TopicCount(partitions)} topics), "
                               + $"{checkpoints.Sum(c => (long)c.Key.Length + c.Value.Length) / 1024.0 / 1024.0:F1} MiB of keys and values");
             Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, Release={IsRelease()}");
@@ -34,7 +51,7 @@ namespace Mm2Bench
             if (!skipWire)
             {
                 Console.WriteLine();
-                OverTheWire(checkpoints, groups);
+                OverTheWire(checkpoints, bootstrap);
             }
 
             return 0;
@@ -119,33 +136,26 @@ namespace Mm2Bench
                               + $"decode + last-wins + translate all groups {Median(fullRates) / 1e6:F2} M records/s; translation step {Median(translateTimes) * 1000:F0} ms");
         }
 
-        private static void OverTheWire(List<(byte[] Key, byte[] Value)> encoded, int groups)
+        private static void OverTheWire(List<(byte[] Key, byte[] Value)> encoded, string? bootstrap)
         {
-            Console.WriteLine($"(b) Over the wire: librdkafka mock cluster on 127.0.0.1 (keeps about 5 MiB per partition; the lab broker will lift this)");
-            using var mock = RdKafkaMockCluster.Start();
-            mock.CreateTopic(CheckpointsTopic, 1);
-
-            var sw = Stopwatch.StartNew();
-            var producerConfig = new ProducerConfig { BootstrapServers = mock.BootstrapServers, LingerMs = 20, BatchSize = 1_000_000, Acks = Acks.Leader, QueueBufferingMaxMessages = 2_000_000 };
-            using (var producer = new ProducerBuilder<byte[], byte[]>(producerConfig).SetLogHandler((_, _) => { }).Build())
+            using var mock = bootstrap == null ? RdKafkaMockCluster.Start() : null;
+            if (mock != null)
             {
-                var tp = new TopicPartition(CheckpointsTopic, 0);
-                long failed = 0;
-                foreach (var (key, value) in encoded)
-                {
-                    producer.Produce(tp, new Message<byte[], byte[]> { Key = key, Value = value }, r => { if (r.Error.IsError) { failed++; } });
-                }
-
-                producer.Flush(TimeSpan.FromMinutes(5));
-                Check(failed == 0, "every record produced");
+                Console.WriteLine($"(b) Over the wire: librdkafka mock cluster on 127.0.0.1 (keeps about 5 MiB per partition; the lab broker will lift this)");
+                mock.CreateTopic(CheckpointsTopic, 1);
+            }
+            else
+            {
+                Console.WriteLine($"(b) Over the wire: the cluster at {bootstrap}");
             }
 
-            var produceSeconds = sw.Elapsed.TotalSeconds;
+            bootstrap ??= mock!.BootstrapServers;
+            var produceSeconds = Produce(bootstrap, encoded);
             Console.WriteLine($"    produced {encoded.Count:N0} records in {produceSeconds:F1} s ({encoded.Count / produceSeconds / 1e3:F0} k rec/s)");
 
-            var dr = new ClusterConnection("dr", mock.BootstrapServers, ClusterRole.DR);
+            var sw = Stopwatch.StartNew();
+            var dr = new ClusterConnection("dr", bootstrap, ClusterRole.DR);
             var reader = new CheckpointReader(dr, ReplicationPolicy.Default());
-            sw.Restart();
             double? firstProgressSeconds = null;
             var options = new InternalTopicReadOptions
             {
@@ -174,10 +184,34 @@ namespace Mm2Bench
                               + $"{firstProgressSeconds.Value + (encoded.Count / streaming) + (translateSeconds * encoded.Count / Math.Max(1, read.RecordsRead)):F1} s (target < 10 s; to be measured on the lab broker)");
         }
 
+        /// <summary>Appends the checkpoints to partition 0 of the checkpoints topic (which must exist: the mock cannot create topics through the admin API).</summary>
+        private static double Produce(string bootstrap, List<(byte[] Key, byte[] Value)> encoded)
+        {
+            var sw = Stopwatch.StartNew();
+            var producerConfig = new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 20, BatchSize = 1_000_000, Acks = Acks.Leader, QueueBufferingMaxMessages = 2_000_000 };
+            using var producer = new ProducerBuilder<byte[], byte[]>(producerConfig).SetLogHandler((_, _) => { }).Build();
+            var tp = new TopicPartition(CheckpointsTopic, 0);
+            long failed = 0;
+            foreach (var (key, value) in encoded)
+            {
+                producer.Produce(tp, new Message<byte[], byte[]> { Key = key, Value = value }, r => { if (r.Error.IsError) { failed++; } });
+            }
+
+            producer.Flush(TimeSpan.FromMinutes(5));
+            Check(failed == 0, "every record produced");
+            return sw.Elapsed.TotalSeconds;
+        }
+
         private static double Median(List<double> values)
         {
             var sorted = values.OrderBy(v => v).ToArray();
             return sorted.Length == 0 ? double.NaN : sorted[sorted.Length / 2];
+        }
+
+        private static string? StringArg(string[] args, string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         }
 
         private static int IntArg(string[] args, string name, int fallback)

@@ -30,5 +30,14 @@ namespace Mm2Dr.Core.Errors
         public const string AuthorizationFailed = "AuthorizationFailed";
         public const string KafkaError = "KafkaError";
         public const string LabClusterFailed = "LabClusterFailed";
+
+        // MM2 internal topics. A missing topic is its own id per kind because each has a different cause and fix.
+        public const string CheckpointsTopicNotFound = "CheckpointsTopicNotFound";
+        public const string OffsetSyncsTopicNotFound = "OffsetSyncsTopicNotFound";
+        public const string HeartbeatsTopicNotFound = "HeartbeatsTopicNotFound";
+
+        /// <summary>An internal topic was not read to its end within the read timeout; the message says how far it got.</summary>
+        public const string InternalTopicReadTimedOut = "InternalTopicReadTimedOut";
+        public const string InternalTopicReadFailed = "InternalTopicReadFailed";
     }
 }

@@ -50,6 +50,7 @@ namespace Mm2Dr.Core.Groups
                 .ToList();
         }
 
+        /// <summary>Group ids only (the classic listing already carries everything; no describe is needed).</summary>
         public IReadOnlyList<string> ListNames() => List().Select(g => g.Group).ToArray();
 
         /// <summary>
@@ -107,13 +108,90 @@ namespace Mm2Dr.Core.Groups
 
         /// <summary>Committed offsets of a group for explicit partitions (null = all the group has).</summary>
         public IReadOnlyDictionary<TopicPartitionRef, long> CommittedOffsets(string groupId, IEnumerable<TopicPartition>? partitions)
+            => Collect(groupId, StartCommittedOffsets(groupId, partitions));
+
+        /// <summary>
+        /// Committed offsets of many groups, keeping at most <paramref name="parallelism"/> requests in flight: Kafka answers
+        /// one group per OffsetFetch request, so thousands of groups one after the other would take minutes. Everything is
+        /// awaited on the calling thread; <paramref name="progress"/> gets the number of requests answered so far.
+        /// </summary>
+        public IReadOnlyDictionary<string, IReadOnlyDictionary<TopicPartitionRef, long>> CommittedOffsets(IReadOnlyList<GroupOffsetsRequest> requests, int parallelism = 8, Action<int>? progress = null)
+        {
+            if (requests == null)
+            {
+                throw new ArgumentNullException(nameof(requests));
+            }
+
+            if (parallelism < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(parallelism), parallelism, "At least one request must be in flight.");
+            }
+
+            var result = new Dictionary<string, IReadOnlyDictionary<TopicPartitionRef, long>>(StringComparer.Ordinal);
+            var inFlight = new Queue<(string Group, Task<List<ListConsumerGroupOffsetsResult>> Task)>();
+            var next = 0;
+            var answered = 0;
+            try
+            {
+                while (next < requests.Count || inFlight.Count > 0)
+                {
+                    while (next < requests.Count && inFlight.Count < parallelism)
+                    {
+                        var request = requests[next++];
+                        var partitions = request.Partitions?.Select(p => new TopicPartition(p.Topic, p.Partition));
+                        inFlight.Enqueue((request.Group, StartCommittedOffsets(request.Group, partitions)));
+                    }
+
+                    var (group, task) = inFlight.Peek();
+                    var offsets = Collect(group, task);
+                    inFlight.Dequeue();
+                    result[group] = result.TryGetValue(group, out var earlier) ? Merge(earlier, offsets) : offsets;
+                    progress?.Invoke(++answered);
+                }
+            }
+            finally
+            {
+                // On an error or Ctrl+C the rest are still running inside librdkafka: the client must outlive them.
+                foreach (var pending in inFlight)
+                {
+                    _admin.Abandon(pending.Task);
+                }
+            }
+
+            return result;
+        }
+
+        private Task<List<ListConsumerGroupOffsetsResult>> StartCommittedOffsets(string groupId, IEnumerable<TopicPartition>? partitions)
         {
             var request = new ConsumerGroupTopicPartitions(groupId, partitions?.ToList());
             var options = new ListConsumerGroupOffsetsOptions { RequestTimeout = _admin.Timeout, RequireStableOffsets = false };
+            try
+            {
+                return _admin.Client.ListConsumerGroupOffsetsAsync(new[] { request }, options);
+            }
+            catch (KafkaException ex) when (ex.GetType() == typeof(KafkaException))
+            {
+                throw _admin.TranslateKafka(ex, $"Reading committed offsets of group '{groupId}'", groupId);
+            }
+        }
+
+        private static IReadOnlyDictionary<TopicPartitionRef, long> Merge(IReadOnlyDictionary<TopicPartitionRef, long> a, IReadOnlyDictionary<TopicPartitionRef, long> b)
+        {
+            var merged = new Dictionary<TopicPartitionRef, long>();
+            foreach (var kv in a.Concat(b))
+            {
+                merged[kv.Key] = kv.Value;
+            }
+
+            return merged;
+        }
+
+        private IReadOnlyDictionary<TopicPartitionRef, long> Collect(string groupId, Task<List<ListConsumerGroupOffsetsResult>> pending)
+        {
             List<ListConsumerGroupOffsetsResult> listed;
             try
             {
-                listed = _admin.Call(() => _admin.Client.ListConsumerGroupOffsetsAsync(new[] { request }, options), $"Reading committed offsets of group '{groupId}'", groupId);
+                listed = _admin.Await(pending, $"Reading committed offsets of group '{groupId}'", groupId);
             }
             catch (ListConsumerGroupOffsetsException ex)
             {

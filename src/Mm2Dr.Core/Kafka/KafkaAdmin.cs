@@ -142,7 +142,7 @@ namespace Mm2Dr.Core.Kafka
 
         // A call abandoned on timeout or Ctrl+C keeps running inside librdkafka; it must not surface later as an
         // unobserved exception, and the client must outlive it.
-        private void Abandon(Task task)
+        internal void Abandon(Task task)
         {
             task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
             lock (_abandoned)

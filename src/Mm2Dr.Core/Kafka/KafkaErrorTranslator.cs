@@ -93,7 +93,7 @@ namespace Mm2Dr.Core.Kafka
 
         private static string? LastClientError(KafkaClientDiagnostics? diagnostics) => diagnostics?.LastError;
 
-        private static bool LooksLikeConnectionFailure(string message)
+        internal static bool LooksLikeConnectionFailure(string message)
             => message.IndexOf("Connect", StringComparison.OrdinalIgnoreCase) >= 0
                || message.IndexOf("refused", StringComparison.OrdinalIgnoreCase) >= 0
                || message.IndexOf("brokers are down", StringComparison.OrdinalIgnoreCase) >= 0

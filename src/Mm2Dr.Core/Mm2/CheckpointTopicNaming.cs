@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 
 namespace Mm2Dr.Core.Mm2
 {
@@ -8,6 +9,10 @@ namespace Mm2Dr.Core.Mm2
     /// </summary>
     public sealed class CheckpointTopicNaming
     {
+        // A flow has few topics but a checkpoints topic can name them a million times: each name is worked out once.
+        private readonly ConcurrentDictionary<string, string> _targets = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, string?> _sources = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
+
         public CheckpointTopicNaming(ReplicationPolicy policy, string sourceClusterAlias, string targetClusterAlias)
         {
             Policy = policy ?? throw new ArgumentNullException(nameof(policy));
@@ -33,6 +38,11 @@ namespace Mm2Dr.Core.Mm2
                 throw new ArgumentNullException(nameof(sourceTopic));
             }
 
+            return _targets.GetOrAdd(sourceTopic, ComputeTargetTopic);
+        }
+
+        private string ComputeTargetTopic(string sourceTopic)
+        {
             return TargetClusterAlias == Policy.TopicSource(sourceTopic)
                 ? Policy.OriginalTopic(sourceTopic)
                 : Policy.FormatRemoteTopic(SourceClusterAlias, sourceTopic);
@@ -50,6 +60,11 @@ namespace Mm2Dr.Core.Mm2
                 throw new ArgumentNullException(nameof(targetTopic));
             }
 
+            return _sources.GetOrAdd(targetTopic, ComputeSourceTopic);
+        }
+
+        private string? ComputeSourceTopic(string targetTopic)
+        {
             var upstream = Policy.TopicSource(targetTopic) == SourceClusterAlias ? Policy.UpstreamTopic(targetTopic) : null;
             foreach (var candidate in new[] { upstream, targetTopic, Policy.FormatRemoteTopic(TargetClusterAlias, targetTopic) })
             {

@@ -21,7 +21,19 @@ namespace Mm2Dr.Core.Mm2
         private static readonly TimeSpan PollSlice = TimeSpan.FromMilliseconds(100);
 
         public static TopicReadSummary ReadToEnd(ClusterConnection cluster, string topic, string missingTopicHint, InternalTopicReadOptions options, CancellationToken cancellationToken, Action<RawRecord> onRecord)
+            => Read(cluster, topic, missingTopicHint, options, null, cancellationToken, onRecord);
+
+        /// <summary>
+        /// Like <see cref="ReadToEnd"/>, but stops after <paramref name="maxRecords"/> records when given: for showing the
+        /// first records of a topic, never for computing an answer from it (the summary then says the end was not reached).
+        /// </summary>
+        public static TopicReadSummary Read(ClusterConnection cluster, string topic, string missingTopicHint, InternalTopicReadOptions options, long? maxRecords, CancellationToken cancellationToken, Action<RawRecord> onRecord)
         {
+            if (maxRecords.HasValue && maxRecords.Value < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxRecords), maxRecords, "Read at least one record, or give no limit.");
+            }
+
             if (cluster == null)
             {
                 throw new ArgumentNullException(nameof(cluster));
@@ -72,7 +84,7 @@ namespace Mm2Dr.Core.Mm2
                 // Offset.Beginning rather than "start": if retention moves the log start meanwhile, the consumer follows it.
                 consumer.Assign(new TopicPartitionOffset(tp, Offset.Beginning));
                 var sinceProgress = 0;
-                while (next < end)
+                while (next < end && !(maxRecords.HasValue && records >= maxRecords.Value))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (clock.UtcNow >= deadline)
@@ -125,7 +137,7 @@ namespace Mm2Dr.Core.Mm2
                 options.Progress?.Invoke(new ReadProgress(topic, records, next, start, end));
             }
 
-            return new TopicReadSummary(cluster.Alias, topic, MirrorMakerPartition, start, end, records, clock.UtcNow - started);
+            return new TopicReadSummary(cluster.Alias, topic, MirrorMakerPartition, start, end, records, clock.UtcNow - started, reachedEnd: next >= end);
         }
 
         private static IConsumer<byte[], byte[]> BuildConsumer(ClusterConnection cluster, string topic, Action<string> onError)

@@ -41,17 +41,20 @@ namespace Mm2Dr.Core.Mm2
                 primaryByTarget[new GroupTopicPartition(key.Group, naming.TargetTopicFor(key.Topic), key.Partition)] = (key.Topic, pair.Value);
             }
 
-            var keys = new HashSet<GroupTopicPartition>(primaryByTarget.Keys);
+            // The union of both key sets, sorted in place: with a million keys a set and a LINQ sort cost seconds.
+            var keys = new List<GroupTopicPartition>(primaryByTarget.Count + input.Checkpoints.Count);
+            keys.AddRange(primaryByTarget.Keys);
             foreach (var key in input.Checkpoints.Keys)
             {
-                if (wanted == null || wanted.Contains(key.Group))
+                if ((wanted == null || wanted.Contains(key.Group)) && !primaryByTarget.ContainsKey(key))
                 {
                     keys.Add(key);
                 }
             }
 
+            keys.Sort();
             var rows = new List<OffsetSyncRow>(keys.Count);
-            foreach (var key in keys.OrderBy(k => k))
+            foreach (var key in keys)
             {
                 string? sourceTopic;
                 long? primaryOffset = null;
@@ -72,16 +75,49 @@ namespace Mm2Dr.Core.Mm2
 
                 input.Checkpoints.TryGetValue(key, out var checkpoint);
                 long? drOffset = input.DrCommitted.TryGetValue(key, out var dr) ? dr : null;
-                LogBounds? bounds = input.DrPartitions.TryGetValue(new TopicPartition(key.Topic, key.Partition), out var b) ? b : null;
-                rows.Add(AnalyzeOne(key, sourceTopic, primaryOffset, checkpoint, drOffset, bounds, input.OffsetSyncs, input.Now));
+                LogBounds? bounds = input.DrPartitions.Count > 0 && input.DrPartitions.TryGetValue(new TopicPartition(key.Topic, key.Partition), out var b) ? b : null;
+                rows.Add(AnalyzeOne(naming, key, sourceTopic, primaryOffset, checkpoint, drOffset, bounds, input.OffsetSyncs, input.Now));
             }
 
             return rows;
         }
 
-        private static OffsetSyncRow AnalyzeOne(GroupTopicPartition key, string? sourceTopic, long? primaryOffset, CheckpointRecord? checkpoint, long? drOffset, LogBounds? bounds, OffsetSyncStore? syncs, DateTimeOffset now)
+        private static OffsetSyncRow AnalyzeOne(CheckpointTopicNaming naming, GroupTopicPartition key, string? sourceTopic, long? primaryOffset, CheckpointRecord? checkpoint, long? drOffset, LogBounds? bounds, OffsetSyncStore? syncs, DateTimeOffset now)
         {
-            var notes = new List<string>();
+            var f = Figure(key, sourceTopic, primaryOffset, checkpoint, drOffset, bounds, syncs, notes: null);
+            return new OffsetSyncRow
+            {
+                Cluster = naming.TargetClusterAlias,
+                PrimaryCluster = naming.SourceClusterAlias,
+                Group = key.Group,
+                SourceTopic = sourceTopic,
+                TargetTopic = key.Topic,
+                Partition = key.Partition,
+                PrimaryCommittedOffset = primaryOffset,
+                Checkpoint = checkpoint,
+                CheckpointAge = checkpoint?.Timestamp.HasValue == true ? now - checkpoint.Timestamp!.Value : null,
+                DrCommittedOffset = drOffset,
+                CurrentTranslation = f.Current,
+                SparseRereadMessages = f.Sparse,
+                RereadAfterFailoverMessages = f.Reread,
+                Status = f.Status,
+                FailoverOffsetRange = f.Range,
+                DrPartitionBounds = bounds,
+                // The sentences are written only when read: a million rows must not carry a million paragraphs nobody reads.
+                // Working the figures out again with notes on gives the same figures and says why.
+                Explain = () =>
+                {
+                    var notes = new List<string>();
+                    Figure(key, sourceTopic, primaryOffset, checkpoint, drOffset, bounds, syncs, notes);
+                    return string.Join(" ", notes);
+                },
+            };
+        }
+
+        /// <summary>The row's figures; with <paramref name="notes"/>, also the sentences that explain them.</summary>
+        private static (OffsetTranslation? Current, long? Sparse, long? Reread, OffsetSyncStatus Status, DrOffsetRangeCheck Range) Figure(
+            GroupTopicPartition key, string? sourceTopic, long? primaryOffset, CheckpointRecord? checkpoint, long? drOffset, LogBounds? bounds, OffsetSyncStore? syncs, List<string>? notes)
+        {
             OffsetTranslation? current = null;
             long? drUpperBound = null;
             if (syncs != null && sourceTopic != null && primaryOffset.HasValue)
@@ -108,11 +144,11 @@ namespace Mm2Dr.Core.Mm2
             if ((status == OffsetSyncStatus.InSync || status == OffsetSyncStatus.Behind) && sparse.HasValue)
             {
                 reread = (primaryOffset!.Value - checkpoint!.Checkpoint.UpstreamOffset) + sparse.Value;
-                notes.Add($"A failover now re-reads at most {reread} messages ({primaryOffset.Value - checkpoint.Checkpoint.UpstreamOffset} committed on the primary since the checkpoint, {sparse} from sparse translation).");
+                notes?.Add($"A failover now re-reads at most {reread} messages ({primaryOffset.Value - checkpoint.Checkpoint.UpstreamOffset} committed on the primary since the checkpoint, {sparse} from sparse translation).");
             }
             else if (status == OffsetSyncStatus.InSync || status == OffsetSyncStatus.Behind)
             {
-                notes.Add(syncs == null
+                notes?.Add(syncs == null
                     ? "Offset syncs were not read, so the re-read caused by sparse translation is unknown."
                     : "The offset sync behind this checkpoint is no longer retained, so the re-read caused by sparse translation is unknown.");
             }
@@ -120,34 +156,17 @@ namespace Mm2Dr.Core.Mm2
             var range = CheckRange(checkpoint?.Checkpoint.DownstreamOffset, bounds, notes);
             if (current != null && !current.IsTranslated)
             {
-                notes.Add("MM2 cannot translate the primary's current position: " + current.Explanation);
+                notes?.Add("MM2 cannot translate the primary's current position: " + current.Explanation);
             }
 
-            return new OffsetSyncRow
-            {
-                Group = key.Group,
-                SourceTopic = sourceTopic,
-                TargetTopic = key.Topic,
-                Partition = key.Partition,
-                PrimaryCommittedOffset = primaryOffset,
-                Checkpoint = checkpoint,
-                CheckpointAge = checkpoint?.Timestamp.HasValue == true ? now - checkpoint.Timestamp!.Value : null,
-                DrCommittedOffset = drOffset,
-                CurrentTranslation = current,
-                SparseRereadMessages = sparse,
-                RereadAfterFailoverMessages = reread,
-                Status = status,
-                FailoverOffsetRange = range,
-                DrPartitionBounds = bounds,
-                Explanation = string.Join(" ", notes),
-            };
+            return (current, sparse, reread, status, range);
         }
 
-        private static OffsetSyncStatus Classify(CheckpointRecord? checkpoint, long? primaryOffset, long? drOffset, long? drUpperBound, List<string> notes)
+        private static OffsetSyncStatus Classify(CheckpointRecord? checkpoint, long? primaryOffset, long? drOffset, long? drUpperBound, List<string>? notes)
         {
             if (checkpoint == null)
             {
-                notes.Add(primaryOffset.HasValue
+                notes?.Add(primaryOffset.HasValue
                     ? "No checkpoint for this partition: MM2 has not translated the group here (no offset sync yet, group behind the oldest sync, filtered, or not yet picked up), so a failover has no offset for it."
                     : "No checkpoint and no primary offset for this partition.");
                 return OffsetSyncStatus.NoCheckpoint;
@@ -156,33 +175,33 @@ namespace Mm2Dr.Core.Mm2
             var upstream = checkpoint.Checkpoint.UpstreamOffset;
             if (!primaryOffset.HasValue)
             {
-                notes.Add($"The checkpoint (upstream {upstream}) has no committed offset on the primary behind it: the group was deleted or its offsets expired, and MM2 never removes checkpoints.");
+                notes?.Add($"The checkpoint (upstream {upstream}) has no committed offset on the primary behind it: the group was deleted or its offsets expired, and MM2 never removes checkpoints.");
                 return OffsetSyncStatus.Ahead;
             }
 
             if (upstream > primaryOffset.Value)
             {
-                notes.Add($"The checkpoint's upstream offset {upstream} is beyond the primary's committed offset {primaryOffset.Value}: the group was reset backwards on the primary (MM2 emits a new checkpoint on its next run) or the checkpoint is from an older group generation.");
+                notes?.Add($"The checkpoint's upstream offset {upstream} is beyond the primary's committed offset {primaryOffset.Value}: the group was reset backwards on the primary (MM2 emits a new checkpoint on its next run) or the checkpoint is from an older group generation.");
                 return OffsetSyncStatus.Ahead;
             }
 
             if (drOffset.HasValue && drUpperBound.HasValue && drOffset.Value > drUpperBound.Value)
             {
-                notes.Add($"The DR group's committed offset {drOffset.Value} is beyond {drUpperBound.Value}, the highest DR offset the primary's position {primaryOffset.Value} can map to: a consumer on DR has gone further than the primary group.");
+                notes?.Add($"The DR group's committed offset {drOffset.Value} is beyond {drUpperBound.Value}, the highest DR offset the primary's position {primaryOffset.Value} can map to: a consumer on DR has gone further than the primary group.");
                 return OffsetSyncStatus.Ahead;
             }
 
             if (upstream == primaryOffset.Value)
             {
-                notes.Add($"The newest checkpoint is at the primary's committed offset {upstream}.");
+                notes?.Add($"The newest checkpoint is at the primary's committed offset {upstream}.");
                 return OffsetSyncStatus.InSync;
             }
 
-            notes.Add($"The primary has committed {primaryOffset.Value - upstream} messages past the newest checkpoint (upstream {upstream}).");
+            notes?.Add($"The primary has committed {primaryOffset.Value - upstream} messages past the newest checkpoint (upstream {upstream}).");
             return OffsetSyncStatus.Behind;
         }
 
-        private static DrOffsetRangeCheck CheckRange(long? offset, LogBounds? bounds, List<string> notes)
+        private static DrOffsetRangeCheck CheckRange(long? offset, LogBounds? bounds, List<string>? notes)
         {
             if (!offset.HasValue || !bounds.HasValue)
             {
@@ -191,13 +210,13 @@ namespace Mm2Dr.Core.Mm2
 
             if (offset.Value < bounds.Value.LogStartOffset)
             {
-                notes.Add($"The failover offset {offset.Value} is below the DR partition's log start {bounds.Value.LogStartOffset}: those records are gone and the consumer would fall back to auto.offset.reset.");
+                notes?.Add($"The failover offset {offset.Value} is below the DR partition's log start {bounds.Value.LogStartOffset}: those records are gone and the consumer would fall back to auto.offset.reset.");
                 return DrOffsetRangeCheck.BelowLogStart;
             }
 
             if (offset.Value > bounds.Value.LogEndOffset)
             {
-                notes.Add($"The failover offset {offset.Value} is beyond the DR partition's log end {bounds.Value.LogEndOffset}: a stale checkpoint (old MM2, recreated topic); the consumer would fall back to auto.offset.reset or skip records.");
+                notes?.Add($"The failover offset {offset.Value} is beyond the DR partition's log end {bounds.Value.LogEndOffset}: a stale checkpoint (old MM2, recreated topic); the consumer would fall back to auto.offset.reset or skip records.");
                 return DrOffsetRangeCheck.BeyondLogEnd;
             }
 

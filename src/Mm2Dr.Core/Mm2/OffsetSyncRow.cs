@@ -5,6 +5,12 @@ namespace Mm2Dr.Core.Mm2
     /// <summary>One consumer group partition as seen from both clusters: the row of Get-OffsetSync.</summary>
     public sealed class OffsetSyncRow
     {
+        /// <summary>The DR cluster's alias: where the checkpoints live and where a failover commits <see cref="FailoverOffset"/>.</summary>
+        public string Cluster { get; init; } = string.Empty;
+
+        /// <summary>The primary cluster's alias, where <see cref="PrimaryCommittedOffset"/> was read.</summary>
+        public string PrimaryCluster { get; init; } = string.Empty;
+
         public string Group { get; init; } = string.Empty;
 
         /// <summary>The topic on the primary (null when a checkpoint names a topic that maps back to none).</summary>
@@ -63,8 +69,21 @@ namespace Mm2Dr.Core.Mm2
 
         public LogBounds? DrPartitionBounds { get; init; }
 
-        /// <summary>Why the row has its status, and anything suspicious, in sentences.</summary>
-        public string Explanation { get; init; } = string.Empty;
+        private string? _explanation;
+        private Func<string>? _explain;
+
+        /// <summary>Why the row has its status, and anything suspicious, in sentences (written when first read).</summary>
+        public string Explanation
+        {
+            get => _explanation ??= _explain?.Invoke() ?? string.Empty;
+            init => _explanation = value;
+        }
+
+        /// <summary>Writes <see cref="Explanation"/> on first use.</summary>
+        internal Func<string>? Explain
+        {
+            init => _explain = value;
+        }
 
         public override string ToString() => $"{Group}: {SourceTopic ?? "?"}-{Partition} -> {TargetTopic}-{Partition}: {Status}";
     }

@@ -95,37 +95,27 @@ namespace Mm2Dr.Core.Mm2
 
             if (!IsReadToEnd)
             {
-                return new OffsetTranslation(topic, partition, upstreamOffset, OffsetTranslationOutcome.NotReadToEnd, null, null, null,
-                    $"The offset-syncs topic has not been read to its end yet; like MM2, nothing is translated before it has ({topic}-{partition} at {upstreamOffset}).");
+                return new OffsetTranslation(topic, partition, upstreamOffset, OffsetTranslationOutcome.NotReadToEnd, null, null, null);
             }
 
             if (!_syncs.TryGetValue(new TopicPartition(topic, partition), out var slots))
             {
-                return new OffsetTranslation(topic, partition, upstreamOffset, OffsetTranslationOutcome.NoSync, null, null, null,
-                    $"No offset sync has been read for {topic}-{partition}; MM2 emits no checkpoint for this partition.");
+                return new OffsetTranslation(topic, partition, upstreamOffset, OffsetTranslationOutcome.NoSync, null, null, null);
             }
 
             var slot = NewestSlotAtOrBelow(slots, upstreamOffset);
             var sync = slots[slot];
             if (sync.UpstreamOffset > upstreamOffset)
             {
-                return new OffsetTranslation(topic, partition, upstreamOffset, OffsetTranslationOutcome.BeforeOldestSync, sync, slot, null,
-                    $"Upstream offset {upstreamOffset} of {topic}-{partition} is older than the oldest retained offset sync ({sync.UpstreamOffset} -> {sync.DownstreamOffset}); "
-                    + "MM2 cannot translate it (translateDownstream returns -1) and emits no checkpoint.");
+                return new OffsetTranslation(topic, partition, upstreamOffset, OffsetTranslationOutcome.BeforeOldestSync, sync, slot, null);
             }
 
             if (sync.UpstreamOffset == upstreamOffset)
             {
-                return new OffsetTranslation(topic, partition, upstreamOffset, OffsetTranslationOutcome.ExactSync, sync, slot, sync.DownstreamOffset,
-                    $"Upstream offset {upstreamOffset} of {topic}-{partition} is exactly the offset sync {sync.UpstreamOffset} -> {sync.DownstreamOffset} (history slot {slot}); "
-                    + $"it translates to {sync.DownstreamOffset} with nothing re-read.");
+                return new OffsetTranslation(topic, partition, upstreamOffset, OffsetTranslationOutcome.ExactSync, sync, slot, sync.DownstreamOffset);
             }
 
-            var downstream = unchecked(sync.DownstreamOffset + 1);
-            return new OffsetTranslation(topic, partition, upstreamOffset, OffsetTranslationOutcome.PastSync, sync, slot, downstream,
-                $"The newest retained offset sync at or below upstream offset {upstreamOffset} of {topic}-{partition} is {sync.UpstreamOffset} -> {sync.DownstreamOffset} (history slot {slot}); "
-                + $"MM2 only knows the group is past that record, so it translates to {sync.DownstreamOffset} + 1 = {downstream}, "
-                + $"and a consumer re-reads up to {unchecked(upstreamOffset - sync.UpstreamOffset - 1)} records.");
+            return new OffsetTranslation(topic, partition, upstreamOffset, OffsetTranslationOutcome.PastSync, sync, slot, unchecked(sync.DownstreamOffset + 1));
         }
 
         /// <summary>MM2's translateDownstream: null = empty (not read to end, no sync), -1 = too old, else the downstream offset.</summary>

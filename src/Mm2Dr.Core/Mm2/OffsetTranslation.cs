@@ -6,7 +6,9 @@ namespace Mm2Dr.Core.Mm2
     /// </summary>
     public sealed class OffsetTranslation
     {
-        internal OffsetTranslation(string topic, int partition, long upstreamOffset, OffsetTranslationOutcome outcome, OffsetSync? syncUsed, int? syncSlot, long? downstreamOffset, string explanation)
+        private string? _explanation;
+
+        internal OffsetTranslation(string topic, int partition, long upstreamOffset, OffsetTranslationOutcome outcome, OffsetSync? syncUsed, int? syncSlot, long? downstreamOffset)
         {
             Topic = topic;
             Partition = partition;
@@ -15,7 +17,6 @@ namespace Mm2Dr.Core.Mm2
             SyncUsed = syncUsed;
             SyncSlot = syncSlot;
             DownstreamOffset = downstreamOffset;
-            Explanation = explanation;
         }
 
         /// <summary>The source-side topic.</summary>
@@ -64,8 +65,28 @@ namespace Mm2Dr.Core.Mm2
             _ => null,
         };
 
-        /// <summary>A sentence for humans.</summary>
-        public string Explanation { get; }
+        /// <summary>
+        /// A sentence for humans. Written when first asked for: translating every partition of thousands of groups must
+        /// not build a million sentences nobody reads.
+        /// </summary>
+        public string Explanation => _explanation ??= Explain();
+
+        private string Explain()
+        {
+            var sync = SyncUsed;
+            return Outcome switch
+            {
+                OffsetTranslationOutcome.NotReadToEnd => $"The offset-syncs topic has not been read to its end yet; like MM2, nothing is translated before it has ({Topic}-{Partition} at {UpstreamOffset}).",
+                OffsetTranslationOutcome.NoSync => $"No offset sync has been read for {Topic}-{Partition}; MM2 emits no checkpoint for this partition.",
+                OffsetTranslationOutcome.BeforeOldestSync => $"Upstream offset {UpstreamOffset} of {Topic}-{Partition} is older than the oldest retained offset sync ({sync!.UpstreamOffset} -> {sync.DownstreamOffset}); "
+                                                             + "MM2 cannot translate it (translateDownstream returns -1) and emits no checkpoint.",
+                OffsetTranslationOutcome.ExactSync => $"Upstream offset {UpstreamOffset} of {Topic}-{Partition} is exactly the offset sync {sync!.UpstreamOffset} -> {sync.DownstreamOffset} (history slot {SyncSlot}); "
+                                                      + $"it translates to {sync.DownstreamOffset} with nothing re-read.",
+                _ => $"The newest retained offset sync at or below upstream offset {UpstreamOffset} of {Topic}-{Partition} is {sync!.UpstreamOffset} -> {sync.DownstreamOffset} (history slot {SyncSlot}); "
+                     + $"MM2 only knows the group is past that record, so it translates to {sync.DownstreamOffset} + 1 = {DownstreamOffset}, "
+                     + $"and a consumer re-reads up to {unchecked(UpstreamOffset - sync.UpstreamOffset - 1)} records.",
+            };
+        }
 
         public override string ToString() => Explanation;
     }

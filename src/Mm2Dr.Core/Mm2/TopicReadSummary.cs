@@ -5,8 +5,9 @@ namespace Mm2Dr.Core.Mm2
     /// <summary>What a completed read of one partition of an MM2 internal topic covered.</summary>
     public sealed class TopicReadSummary
     {
-        public TopicReadSummary(string clusterAlias, string topic, int partition, long logStartOffset, long endOffset, long recordsRead, TimeSpan elapsed)
+        public TopicReadSummary(string clusterAlias, string topic, int partition, long logStartOffset, long endOffset, long recordsRead, TimeSpan elapsed, bool reachedEnd = true)
         {
+            ReachedEnd = reachedEnd;
             ClusterAlias = clusterAlias;
             Topic = topic;
             Partition = partition;
@@ -32,6 +33,9 @@ namespace Mm2Dr.Core.Mm2
         public long RecordsRead { get; }
 
         public TimeSpan Elapsed { get; }
+
+        /// <summary>False when the read stopped at a record limit before <see cref="EndOffset"/>.</summary>
+        public bool ReachedEnd { get; }
 
         public override string ToString() => $"{Topic}-{Partition} on {ClusterAlias}: {RecordsRead} records up to offset {EndOffset} in {Elapsed.TotalMilliseconds:F0} ms";
     }

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using Mm2Dr.Core.Configuration;
 using Mm2Dr.Core.Errors;
+using Mm2Dr.Core.Inspection;
 using Mm2Dr.Core.Kafka;
 using Mm2Dr.Session;
 
@@ -14,6 +15,7 @@ namespace Mm2Dr.Base
     /// </summary>
     public abstract class Mm2DrCmdlet : PSCmdlet, IDisposable
     {
+        private const int ProgressId = 4711;
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
 
         protected CancellationToken Cancellation => _stop.Token;
@@ -67,6 +69,29 @@ namespace Mm2Dr.Base
 
         protected void ThrowInvalidArgument(string message, object? target)
             => ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(message, target));
+
+        /// <summary>Refuses a zero or negative duration parameter (the duration transformation accepts any number).</summary>
+        protected void RequirePositive(TimeSpan? value, string parameterName)
+        {
+            if (value.HasValue && value.Value <= TimeSpan.Zero)
+            {
+                ThrowInvalidArgument($"-{parameterName} must be positive; got {value}.", value);
+            }
+        }
+
+        /// <summary>The core reports progress on this (the pipeline) thread, so it can go straight to WriteProgress.</summary>
+        protected void ShowProgress(InspectionProgress progress)
+        {
+            var record = new ProgressRecord(ProgressId, progress.Activity, string.IsNullOrEmpty(progress.Status) ? "..." : progress.Status);
+            if (progress.Fraction.HasValue)
+            {
+                record.PercentComplete = (int)Math.Round(Math.Min(1.0, Math.Max(0.0, progress.Fraction.Value)) * 100);
+            }
+
+            WriteProgress(record);
+        }
+
+        protected void CompleteProgress() => WriteProgress(new ProgressRecord(ProgressId, "Mm2Dr", "Done") { RecordType = ProgressRecordType.Completed });
 
         private void Guarded(Action action)
         {

@@ -5,7 +5,7 @@ using Mm2Dr.Core.Environment;
 using Mm2Dr.Core.Mm2;
 using Mm2Dr.Core.Time;
 using Xunit;
-using static Mm2Dr.Core.Tests.Mm2.MockTopicWriter;
+using static Mm2Dr.TestSupport.MockTopicWriter;
 
 namespace Mm2Dr.Core.Tests.Mm2
 {

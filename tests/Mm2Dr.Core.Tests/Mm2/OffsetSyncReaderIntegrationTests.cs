@@ -4,7 +4,7 @@ using Mm2Dr.Core.Embedded;
 using Mm2Dr.Core.Environment;
 using Mm2Dr.Core.Mm2;
 using Xunit;
-using static Mm2Dr.Core.Tests.Mm2.MockTopicWriter;
+using static Mm2Dr.TestSupport.MockTopicWriter;
 
 namespace Mm2Dr.Core.Tests.Mm2
 {
