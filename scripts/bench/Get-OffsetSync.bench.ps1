@@ -5,10 +5,10 @@
 
 .DESCRIPTION
     The checkpoints topic holds -Groups x -Partitions records (10,000 x 100 = 1,000,000 by default: every group has
-    committed on every partition of 10 topics). By default both clusters are librdkafka mock clusters started here;
-    the mock keeps only about 5 MiB per partition, so only the newest records of the topic survive, and the figures
-    say how many. Point -PrimaryBootstrapServers and -DrBootstrapServers at the lab broker (or any test cluster) to
-    measure the whole topic; the topics are then created with New-KafkaTopic.
+    committed on every partition of 10 topics). By default both clusters are lab brokers started here (-Engine Lab),
+    which keep the whole topic. -Engine Mock uses librdkafka's mock clusters instead: they keep only about 5 MiB per
+    partition, so only the newest records survive and the figures say how many. -PrimaryBootstrapServers and
+    -DrBootstrapServers point the benchmark at any other test cluster.
 
     Targets: the core decodes at least 1,000,000 records/s; the one-read translation of 1,000,000 records end to end
     takes less than 10 s.
@@ -25,6 +25,7 @@ param(
     [string] $DrBootstrapServers,
     [ValidateRange(1, 1000000)] [int] $Groups = 10000,
     [ValidateRange(10, 1000)] [int] $Partitions = 100,
+    [ValidateSet('Lab', 'Mock')] [string] $Engine = 'Lab',
     [switch] $SkipCore
 )
 
@@ -44,7 +45,15 @@ if (-not $SkipCore) {
 
 Write-Host "`n== End to end: Get-OffsetSync over $($Groups.ToString('N0')) groups x $Partitions partitions" -ForegroundColor Cyan
 $mocks = @()
+$labs = @()
 try {
+    if (-not $DrBootstrapServers -and $Engine -eq 'Lab') {
+        $labs = @((Start-KafkaLabCluster -Name bench-primary), (Start-KafkaLabCluster -Name bench-dr))
+        $PrimaryBootstrapServers = $labs[0].BootstrapServers
+        $DrBootstrapServers = $labs[1].BootstrapServers
+        Write-Host "   clusters: two lab brokers ($PrimaryBootstrapServers, $DrBootstrapServers)"
+    }
+
     if (-not $DrBootstrapServers) {
         $primaryMock = [Mm2Dr.Core.Embedded.RdKafkaMockCluster]::Start(1)
         $drMock = [Mm2Dr.Core.Embedded.RdKafkaMockCluster]::Start(1)
@@ -126,4 +135,5 @@ try {
 }
 finally {
     foreach ($m in $mocks) { $m.Dispose() }
+    foreach ($l in $labs) { Stop-KafkaLabCluster -Name $l.Name -Confirm:$false }
 }

@@ -1,38 +1,44 @@
 using System;
-using Mm2Dr.Core.Embedded;
+using System.Collections.Generic;
+using Confluent.Kafka;
+using Confluent.Kafka.Admin;
+using Mm2Dr.Lab;
 
 namespace Mm2Dr.TestSupport
 {
     /// <summary>
-    /// The Kafka cluster the MM2 integration tests run against, behind one seam so that they can move to the project's
-    /// lab broker by changing <see cref="Start"/> only. Today it is librdkafka's mock cluster, which cannot list or delete
-    /// groups (that aborts the process: tests name groups exactly), cannot create topics through the admin API (tests use
-    /// <see cref="CreateTopic"/>), cannot describe groups, answers "all offsets of a group" with nothing, and keeps about
-    /// 5 MiB per partition.
+    /// The Kafka cluster the MM2 integration tests run against: the project's lab broker, reached over the wire like
+    /// any Kafka. (These tests started on librdkafka's mock cluster, which cannot list groups, create topics through the
+    /// admin API or keep more than 5 MiB per partition; this class was the one seam that changed.)
     /// </summary>
     public sealed class TestKafkaCluster : IDisposable
     {
-        private readonly RdKafkaMockCluster _mock;
+        private readonly LabBroker _broker;
 
-        private TestKafkaCluster(RdKafkaMockCluster mock)
+        private TestKafkaCluster(LabBroker broker)
         {
-            _mock = mock;
+            _broker = broker;
         }
 
-        public static TestKafkaCluster Start() => new TestKafkaCluster(RdKafkaMockCluster.Start());
+        public static TestKafkaCluster Start() => new TestKafkaCluster(LabBroker.Start(new LabBrokerOptions()));
 
-        public string BootstrapServers => _mock.BootstrapServers;
+        public string BootstrapServers => _broker.BootstrapServers;
 
-        /// <summary>False for the mock: ListConsumerGroups would abort the test process.</summary>
-        public bool CanListGroups => false;
+        /// <summary>The lab broker implements ListGroups, so group listing (wildcards, "all groups") can be tested.</summary>
+        public bool CanListGroups => true;
 
-        public void CreateTopic(string name, int partitions) => _mock.CreateTopic(name, partitions);
+        public void CreateTopic(string name, int partitions)
+        {
+            using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = BootstrapServers }).Build();
+            admin.CreateTopicsAsync(new List<TopicSpecification> { new TopicSpecification { Name = name, NumPartitions = partitions, ReplicationFactor = 1 } })
+                .GetAwaiter().GetResult();
+        }
 
-        /// <summary>Takes the cluster's brokers down (data kept), to test what an outage looks like.</summary>
-        public void SetDown() => _mock.SetDown();
+        /// <summary>Takes the cluster down (connections refused and dropped, data kept), to test what an outage looks like.</summary>
+        public void SetDown() => _broker.TakeDown();
 
-        public void Dispose() => _mock.Dispose();
+        public void Dispose() => _broker.Dispose();
 
-        public override string ToString() => _mock.ToString();
+        public override string ToString() => "lab broker " + BootstrapServers;
     }
 }

@@ -1,5 +1,5 @@
-# A failover runbook's MM2 checks, through the published module in a fresh pwsh, against two embedded clusters
-# (librdkafka's mock: name groups exactly, it cannot list them). MM2's records are written with the module's own codecs.
+# A failover runbook's MM2 checks, through the published module in a fresh pwsh, against two embedded lab clusters.
+# MM2's records are written with the module's own codecs, as MM2 would have left them.
 BeforeAll {
     Import-Module $env:MM2DR_MODULE_PATH -Force
 
@@ -28,14 +28,14 @@ BeforeAll {
         }
     }
 
-    $script:primary = [Mm2Dr.Core.Embedded.RdKafkaMockCluster]::Start(1)
-    $script:dr = [Mm2Dr.Core.Embedded.RdKafkaMockCluster]::Start(1)
-    $primary.CreateTopic('test-topic', 3)
-    $primary.CreateTopic('mm2-offset-syncs.dr.internal', 1)
-    $dr.CreateTopic('primary.test-topic', 3)
-    $dr.CreateTopic('primary.checkpoints.internal', 1)
-    $dr.CreateTopic('heartbeats', 1)
+    $script:primary = Start-KafkaLabCluster -Name mm2-primary
+    $script:dr = Start-KafkaLabCluster -Name mm2-dr
     Connect-DrEnvironment -PrimaryBootstrapServers $primary.BootstrapServers -DrBootstrapServers $dr.BootstrapServers
+    New-KafkaTopic test-topic -Partitions 3 -Cluster Primary
+    New-KafkaTopic mm2-offset-syncs.dr.internal -Partitions 1 -Cluster Primary -Config @{ 'cleanup.policy' = 'compact' }
+    New-KafkaTopic primary.test-topic -Partitions 3 -Cluster DR
+    New-KafkaTopic primary.checkpoints.internal -Partitions 1 -Cluster DR -Config @{ 'cleanup.policy' = 'compact' }
+    New-KafkaTopic heartbeats -Partitions 1 -Cluster DR -Config @{ 'cleanup.policy' = 'compact' }
 
     # 100 records per partition on the primary, all replicated; the consumer group read 60 of each.
     foreach ($p in 0..2) {
@@ -60,11 +60,16 @@ BeforeAll {
 }
 
 AfterAll {
-    $primary.Dispose()
-    $dr.Dispose()
+    Stop-KafkaLabCluster -Name mm2-primary, mm2-dr -Confirm:$false
 }
 
 Describe 'Before a failover' {
+    It 'finds the group by wildcard, listing the primary''s groups' {
+        $rows = Get-OffsetSync -Group 'test-*'
+        $rows.Group | Select-Object -Unique | Should -Be 'test-consumer-group'
+        $rows.Count | Should -Be 3
+    }
+
     It 'gates on Get-Mm2Status -Quiet' {
         Get-Mm2Status -Quiet | Should -BeTrue
         $overall = Get-Mm2Status | Where-Object Check -EQ 'Overall'
@@ -108,7 +113,7 @@ Describe 'Before a failover' {
     }
 
     It 'stops with a specific error id when DR has no checkpoints topic' {
-        $empty = [Mm2Dr.Core.Embedded.RdKafkaMockCluster]::Start(1)
+        $empty = Start-KafkaLabCluster -Name mm2-empty
         try {
             Connect-DrEnvironment -PrimaryBootstrapServers $primary.BootstrapServers -DrBootstrapServers $empty.BootstrapServers
             { Get-OffsetSync -Group test-consumer-group -ErrorAction Stop } | Should -Throw -ErrorId 'CheckpointsTopicNotFound,Mm2Dr.Commands.GetOffsetSyncCommand'
@@ -116,7 +121,7 @@ Describe 'Before a failover' {
         }
         finally {
             Connect-DrEnvironment -PrimaryBootstrapServers $primary.BootstrapServers -DrBootstrapServers $dr.BootstrapServers
-            $empty.Dispose()
+            Stop-KafkaLabCluster -Name mm2-empty -Confirm:$false
         }
     }
 }

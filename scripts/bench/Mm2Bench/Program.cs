@@ -173,15 +173,21 @@ namespace Mm2Bench
 
             var read = snapshot.Read!;
             var total = readSeconds + translateSeconds;
-            Console.WriteLine($"    retained by the mock: offsets [{read.LogStartOffset:N0}, {read.EndOffset:N0}) = {read.EndOffset - read.LogStartOffset:N0} of {encoded.Count:N0} records");
+            Console.WriteLine($"    retained by the cluster: offsets [{read.LogStartOffset:N0}, {read.EndOffset:N0}) = {read.EndOffset - read.LogStartOffset:N0} of {encoded.Count:N0} records");
             Console.WriteLine($"    read + decode + last-wins of {read.RecordsRead:N0} records: {readSeconds:F2} s; translate {translated.Count:N0} groups: {translateSeconds * 1000:F0} ms; "
                               + $"end to end {total:F2} s = {read.RecordsRead / total / 1e3:F0} k records/s");
             Console.WriteLine($"    of which fixed start-up (consumer, metadata, watermarks): {firstProgressSeconds:F2} s; "
                               + $"streaming rate after it: {read.RecordsRead / (readSeconds - firstProgressSeconds!.Value) / 1e3:F0} k records/s");
             Console.WriteLine($"    corrupt skipped: {snapshot.Decode.CorruptSkipped}; checkpoints kept: {snapshot.Count:N0}");
             var streaming = read.RecordsRead / (readSeconds - firstProgressSeconds.Value);
+            if (read.RecordsRead >= encoded.Count)
+            {
+                Console.WriteLine($"    the whole topic was read: {total:F2} s for the one-read translation of all groups (target < 10 s)");
+                return;
+            }
+
             Console.WriteLine($"    extrapolated to {encoded.Count:N0} records (start-up + streaming rate + translation scaled): "
-                              + $"{firstProgressSeconds.Value + (encoded.Count / streaming) + (translateSeconds * encoded.Count / Math.Max(1, read.RecordsRead)):F1} s (target < 10 s; to be measured on the lab broker)");
+                              + $"{firstProgressSeconds.Value + (encoded.Count / streaming) + (translateSeconds * encoded.Count / Math.Max(1, read.RecordsRead)):F1} s (target < 10 s; a cluster that keeps every record, such as the lab broker, measures it)");
         }
 
         /// <summary>Appends the checkpoints to partition 0 of the checkpoints topic (which must exist: the mock cannot create topics through the admin API).</summary>

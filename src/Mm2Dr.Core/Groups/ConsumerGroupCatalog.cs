@@ -115,7 +115,7 @@ namespace Mm2Dr.Core.Groups
         /// one group per OffsetFetch request, so thousands of groups one after the other would take minutes. Everything is
         /// awaited on the calling thread; <paramref name="progress"/> gets the number of requests answered so far.
         /// </summary>
-        public IReadOnlyDictionary<string, IReadOnlyDictionary<TopicPartitionRef, long>> CommittedOffsets(IReadOnlyList<GroupOffsetsRequest> requests, int parallelism = 8, Action<int>? progress = null)
+        public IReadOnlyDictionary<string, IReadOnlyDictionary<TopicPartitionRef, long>> CommittedOffsets(IReadOnlyList<GroupOffsetsRequest> requests, int parallelism = 32, Action<int>? progress = null)
         {
             if (requests == null)
             {

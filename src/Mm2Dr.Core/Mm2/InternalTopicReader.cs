@@ -154,6 +154,12 @@ namespace Mm2Dr.Core.Mm2
                 // MirrorClient reads read_uncommitted (it cannot be configured otherwise); read_committed would also stall
                 // at an open transaction of an exactly-once MM2 and never reach the high watermark.
                 IsolationLevel = IsolationLevel.ReadUncommitted,
+
+                // MM2's topics have one partition, and librdkafka fetches a partition one response at a time: bigger
+                // responses mean fewer round trips for a million small checkpoint records.
+                MaxPartitionFetchBytes = 16 * 1024 * 1024,
+                FetchMaxBytes = 64 * 1024 * 1024,
+                FetchQueueBackoffMs = 10,
             };
             if (string.IsNullOrEmpty(config.ClientId))
             {
