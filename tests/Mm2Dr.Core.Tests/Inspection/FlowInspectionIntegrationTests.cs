@@ -69,11 +69,35 @@ namespace Mm2Dr.Core.Tests.Inspection
         }
 
         [Fact]
+        public void Without_groups_every_group_of_the_primary_is_listed_and_checked()
+        {
+            using var context = Open();
+
+            // The lab broker lists groups, so no -Group means every group, found through the primary's group listing.
+            var report = OffsetSyncInspector.Inspect(context, new OffsetSyncQuery { Topics = new[] { "orders", "payments" } });
+
+            Assert.Equal(AllGroups.Where(g => report.Rows.Any(r => r.Group == g)), report.Rows.Select(r => r.Group).Distinct());
+            Assert.Contains(report.Rows, r => r.Group == "g-nocp" && r.Status == OffsetSyncStatus.NoCheckpoint);
+            Assert.Equal(8, report.Rows.Count);
+        }
+
+        [Fact]
+        public void Without_topics_a_group_with_no_checkpoint_at_all_is_still_reported_from_its_primary_commits()
+        {
+            using var context = Open();
+
+            // No -Topic: the group's partitions come from its own commits on the primary ("all offsets of the group").
+            var report = OffsetSyncInspector.Inspect(context, new OffsetSyncQuery { Groups = new[] { "g-nocp" } });
+
+            Assert.Equal(new[] { "orders-0 NoCheckpoint 50" }, report.Rows.Select(r => $"{r.SourceTopic}-{r.Partition} {r.Status} {r.PrimaryCommittedOffset}"));
+        }
+
+        [Fact]
         public void Without_topics_the_checkpointed_partitions_are_asked_for_by_name()
         {
             using var context = Open();
 
-            // The mock answers "all of g-insync's offsets" with nothing; the partitions named in its checkpoints still work.
+            // The partitions named in the group's checkpoints are asked for by name, as well as all of the group's commits.
             var report = OffsetSyncInspector.Inspect(context, new OffsetSyncQuery { Groups = new[] { "g-insync" } });
 
             Assert.Equal(new[] { "orders-0 InSync 150", "orders-1 InSync 100" }, report.Rows.Select(r => $"{r.SourceTopic}-{r.Partition} {r.Status} {r.PrimaryCommittedOffset}"));
