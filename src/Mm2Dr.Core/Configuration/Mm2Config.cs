@@ -169,6 +169,11 @@ namespace Mm2Dr.Core.Configuration
             settings.OffsetSyncsTopicReplicationFactor = (short)reader.Long("offset-syncs.topic.replication.factor", Mm2Defaults.InternalTopicReplicationFactor, -1, short.MaxValue);
             settings.OffsetSyncsTopicLocation = reader.OneOf("offset-syncs.topic.location", Mm2Defaults.OffsetSyncsTopicLocation, "source", "target");
             settings.EmitOffsetSyncsEnabled = reader.Bool("emit.offset-syncs.enabled", Mm2Defaults.EmitOffsetSyncsEnabled);
+
+            // A worker setting, not a connector setting: MM2 takes it from the target cluster's settings
+            // ("dr.offset.flush.interval.ms") or the flow's ("primary->dr.offset.flush.interval.ms"). A top-level key is
+            // accepted too, because that is where people write it.
+            settings.OffsetFlushInterval = TimeSpan.FromMilliseconds(reader.Long("offset.flush.interval.ms", Mm2Defaults.OffsetFlushIntervalMs, 1, int.MaxValue, target + "."));
             return settings;
         }
 
@@ -200,11 +205,16 @@ namespace Mm2Dr.Core.Configuration
                 _flowPrefix = flowPrefix;
             }
 
-            public PropertyEntry? Find(string key)
+            public PropertyEntry? Find(string key, string? clusterPrefix = null)
             {
                 if (_props.TryGet(_flowPrefix + key, out var flowEntry))
                 {
                     return flowEntry;
+                }
+
+                if (clusterPrefix != null && _props.TryGet(clusterPrefix + key, out var clusterEntry))
+                {
+                    return clusterEntry;
                 }
 
                 return _props.TryGet(key, out var entry) ? entry : null;
@@ -216,9 +226,9 @@ namespace Mm2Dr.Core.Configuration
                 return entry == null ? fallback : ParseBool(entry, _props.Source);
             }
 
-            public long Long(string key, long fallback, long min, long max = long.MaxValue)
+            public long Long(string key, long fallback, long min, long max = long.MaxValue, string? clusterPrefix = null)
             {
-                var entry = Find(key);
+                var entry = Find(key, clusterPrefix);
                 if (entry == null)
                 {
                     return fallback;
