@@ -57,10 +57,10 @@ namespace Mm2Dr.Lab.Mirror
             var checkpoints = new CheckpointStore();
             var restored = checkpoints.Restore(_target, _settings.CheckpointsTopic, ReadTimeout, stop, m => Activity.Log($"{Name}: {m}"));
             var syncs = new OffsetSyncStore(initializationMustReadToEnd: !restored);
-            using var tail = new OffsetSyncTail(_offsetSyncsCluster, _settings.OffsetSyncsTopic, syncs);
+            using var tail = new OffsetSyncTail(_offsetSyncsCluster, _settings.OffsetSyncsTopic, syncs, Activity);
             tail.CatchUp(ReadTimeout, stop);
 
-            using var producer = MirrorClients.RecordProducer(_target, new KafkaClientDiagnostics(_target), $"{_settings}-checkpoints");
+            using var producer = MirrorClients.RecordProducer(_target, Activity.Diagnostics(Name, _target), $"{_settings}-checkpoints");
             var clock = Stopwatch.StartNew();
             IReadOnlyList<string> groups = Array.Empty<string>();
             var nextGroups = TimeSpan.Zero;

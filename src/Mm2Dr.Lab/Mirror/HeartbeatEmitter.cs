@@ -33,7 +33,7 @@ namespace Mm2Dr.Lab.Mirror
                 TopicProvisioner.Ensure(admin, _settings.HeartbeatsTopic, 1, _settings.HeartbeatsTopicReplicationFactor, TopicProvisioner.Compacted, Activity.Warn);
             }
 
-            using var producer = MirrorClients.RecordProducer(_target, new KafkaClientDiagnostics(_target), $"{_settings}-heartbeats");
+            using var producer = MirrorClients.RecordProducer(_target, Activity.Diagnostics(Name, _target), $"{_settings}-heartbeats");
             var partition = new TopicPartition(_settings.HeartbeatsTopic, 0);
 
             // An interval of 0 would make MM2 emit as fast as it can; the lab caps that at ten a second.

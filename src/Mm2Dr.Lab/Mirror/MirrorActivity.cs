@@ -97,6 +97,10 @@ namespace Mm2Dr.Lab.Mirror
 
         public void Log(string message) => _log?.Invoke(message);
 
+        /// <summary>Diagnostics for a client of <paramref name="worker"/>: what librdkafka reports (a cluster down) becomes the mirror's last error.</summary>
+        public Core.Kafka.KafkaClientDiagnostics Diagnostics(string worker, Core.Environment.ClusterConnection cluster)
+            => new Core.Kafka.KafkaClientDiagnostics(cluster, message => Error(worker, $"'{cluster.Alias}' ({cluster.BootstrapServers}): {message}"));
+
         public MirrorStatus Snapshot(MirrorState state, IReadOnlyList<string> flows)
         {
             lock (_gate)

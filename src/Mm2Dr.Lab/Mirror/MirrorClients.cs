@@ -44,7 +44,7 @@ namespace Mm2Dr.Lab.Mirror
                 ["acks"] = "all",
                 ["enable.idempotence"] = "true",
                 ["message.timeout.ms"] = "0",
-                ["linger.ms"] = "1",
+                ["linger.ms"] = "0",
                 ["dotnet.producer.delivery.report.fields"] = "status",
             };
             if (extra != null)

@@ -16,12 +16,14 @@ namespace Mm2Dr.Lab.Mirror
     {
         private readonly ClusterConnection _cluster;
         private readonly OffsetSyncStore _store;
+        private readonly MirrorActivity _activity;
         private readonly TopicPartition _partition;
         private IConsumer<byte[]?, byte[]?>? _consumer;
         private long _next;
 
-        public OffsetSyncTail(ClusterConnection cluster, string topic, OffsetSyncStore store)
+        public OffsetSyncTail(ClusterConnection cluster, string topic, OffsetSyncStore store, MirrorActivity activity)
         {
+            _activity = activity;
             _cluster = cluster;
             _store = store;
             _partition = new TopicPartition(topic, 0);
@@ -34,7 +36,7 @@ namespace Mm2Dr.Lab.Mirror
         {
             if (_consumer == null)
             {
-                _consumer = MirrorClients.Consumer(_cluster, new KafkaClientDiagnostics(_cluster), "mm2dr-mirror-offset-syncs-reader", "mm2dr-mirror-offset-syncs-reader", partitionEof: true);
+                _consumer = MirrorClients.Consumer(_cluster, _activity.Diagnostics("offset-syncs reader", _cluster), "mm2dr-mirror-offset-syncs-reader", "mm2dr-mirror-offset-syncs-reader", partitionEof: true);
                 _consumer.Assign(new TopicPartitionOffset(_partition, Offset.Beginning));
             }
 

@@ -38,7 +38,7 @@ namespace Mm2Dr.Lab.Mirror
             _sourceAlias = sourceAlias;
             Topic = topic;
             _activity = activity;
-            _diagnostics = new KafkaClientDiagnostics(target);
+            _diagnostics = activity.Diagnostics("positions", target);
         }
 
         public string Topic { get; }

@@ -80,7 +80,14 @@ namespace Mm2Dr.Lab.Mirror
                 {
                     var syncsAdmin = _offsetSyncsCluster == _source ? sourceAdmin : targetAdmin;
                     TopicProvisioner.Ensure(syncsAdmin, _settings.OffsetSyncsTopic, 1, _settings.OffsetSyncsTopicReplicationFactor, TopicProvisioner.Compacted, Activity.Warn);
-                    syncProducer = MirrorClients.RecordProducer(_offsetSyncsCluster, new KafkaClientDiagnostics(_offsetSyncsCluster), $"{_settings}-offset-syncs");
+                    syncProducer = MirrorClients.RecordProducer(_offsetSyncsCluster, Activity.Diagnostics(Name, _offsetSyncsCluster), $"{_settings}-offset-syncs");
+                    // Connected and with metadata before the first record: a cold producer holds the first ten syncs
+                    // in flight for the whole first burst, and everything behind them coalesces.
+                    using (var warmUp = new DependentAdminClientBuilder(syncProducer.Handle).Build())
+                    {
+                        warmUp.GetMetadata(_settings.OffsetSyncsTopic, MirrorClients.AdminTimeout);
+                    }
+
                     var writerProducer = syncProducer;
                     _offsetSyncs = new OffsetSyncWriter(_settings.OffsetLagMax, (sync, done) => SendOffsetSync(writerProducer, sync, done));
                 }
@@ -90,11 +97,12 @@ namespace Mm2Dr.Lab.Mirror
                 var stored = positions.Load(targetAdmin, TimeSpan.FromSeconds(60), stop);
                 if (stored.Count > 0)
                 {
-                    Activity.Log($"{Name}: resuming {stored.Count} partition(s) from the positions in '{positions.Topic}' on '{_target.Alias}'.");
+                    Activity.Log($"{Name}: resuming {stored.Count} partition(s) from the positions in '{positions.Topic}' on '{_target.Alias}': "
+                        + string.Join(", ", stored.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} after {kv.Value}")) + ".");
                 }
 
-                consumer = MirrorClients.Consumer(_source, new KafkaClientDiagnostics(_source), $"{_settings}-replication-consumer", _settings.Source + "-mm2", partitionEof: false);
-                _producer = MirrorClients.DataProducer(_target, new KafkaClientDiagnostics(_target), $"{_settings}-producer");
+                consumer = MirrorClients.Consumer(_source, Activity.Diagnostics(Name, _source), $"{_settings}-replication-consumer", _settings.Source + "-mm2", partitionEof: false);
+                _producer = MirrorClients.DataProducer(_target, Activity.Diagnostics(Name, _target), $"{_settings}-producer");
                 Loop(stop, sourceAdmin, targetAdmin, consumer, positions, stored);
             }
             finally
@@ -103,6 +111,9 @@ namespace Mm2Dr.Lab.Mirror
                 consumer?.Dispose();
                 _producer?.Dispose();
                 _producer = null;
+
+                // As MM2's producer close: the syncs promoted by the final commit go out before the task ends.
+                syncProducer?.Flush(StopFlush);
                 syncProducer?.Dispose();
             }
         }
@@ -277,7 +288,7 @@ namespace Mm2Dr.Lab.Mirror
             }
 
             Wait(TimeSpan.FromMilliseconds(Math.Min(5000, 250 * (1 << Math.Min(failures, 5)))), stop);
-            _producer = MirrorClients.DataProducer(_target, new KafkaClientDiagnostics(_target), $"{_settings}-producer");
+            _producer = MirrorClients.DataProducer(_target, Activity.Diagnostics(Name, _target), $"{_settings}-producer");
             Assign(consumer);
             _failure = null;
         }
