@@ -229,6 +229,7 @@ namespace Mm2Dr.Lab.Mirror
             var generation = _generation;
             var syncs = _offsetSyncs;
             var producer = _producer!;
+            var unknownPartitionRetries = 0;
             while (true)
             {
                 try
@@ -240,6 +241,15 @@ namespace Mm2Dr.Lab.Mirror
                 {
                     // The target is slower than the source, or away: wait for room (back-pressure), never drop.
                     if (!Wait(TimeSpan.FromMilliseconds(5), stop))
+                    {
+                        stop.ThrowIfCancellationRequested();
+                    }
+                }
+                catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_UnknownPartition && unknownPartitionRetries++ < 50)
+                {
+                    // The remote topic just grew and the producer's metadata is older: ask again, then retry.
+                    RefreshMetadata(producer, partition.Remote.Topic);
+                    if (!Wait(TimeSpan.FromMilliseconds(100), stop))
                     {
                         stop.ThrowIfCancellationRequested();
                     }
@@ -332,6 +342,7 @@ namespace Mm2Dr.Lab.Mirror
                     else if (remotePartitions < topic.Value)
                     {
                         TopicProvisioner.GrowTo(targetAdmin, remoteTopic, topic.Value);
+                        RefreshMetadata(_producer!, remoteTopic);
                         Activity.Log($"{Name}: grew '{remoteTopic}' on '{_target.Alias}' to {topic.Value} partition(s).");
                     }
                 }
@@ -427,6 +438,19 @@ namespace Mm2Dr.Lab.Mirror
             {
                 Activity.Error(Name, $"sending offset sync {sync} failed: {e.Message}");
                 done();
+            }
+        }
+
+        private static void RefreshMetadata(IProducer<byte[]?, byte[]?> producer, string topic)
+        {
+            try
+            {
+                using var admin = new DependentAdminClientBuilder(producer.Handle).Build();
+                admin.GetMetadata(topic, MirrorClients.AdminTimeout);
+            }
+            catch (KafkaException)
+            {
+                // The retry will tell.
             }
         }
 
