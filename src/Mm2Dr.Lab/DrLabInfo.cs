@@ -59,7 +59,10 @@ namespace Mm2Dr.Lab
 
         public long RecordsReplicated => Mirror.RecordsReplicated;
 
+        /// <summary>The mirror's last failure (it keeps retrying); see <see cref="LastErrorAt"/> for when.</summary>
         public string? LastError => Mirror.LastError;
+
+        public DateTimeOffset? LastErrorAt => Mirror.LastErrorAt;
 
         /// <summary>Settings of mm2.properties the lab does not apply as written, and the mirror's own warnings.</summary>
         public IReadOnlyList<string> Warnings { get; }

@@ -170,10 +170,9 @@ namespace Mm2Dr.Core.Configuration
             settings.OffsetSyncsTopicLocation = reader.OneOf("offset-syncs.topic.location", Mm2Defaults.OffsetSyncsTopicLocation, "source", "target");
             settings.EmitOffsetSyncsEnabled = reader.Bool("emit.offset-syncs.enabled", Mm2Defaults.EmitOffsetSyncsEnabled);
 
-            // A worker setting, not a connector setting: MM2 takes it from the target cluster's settings
-            // ("dr.offset.flush.interval.ms") or the flow's ("primary->dr.offset.flush.interval.ms"). A top-level key is
-            // accepted too, because that is where people write it.
-            settings.OffsetFlushInterval = TimeSpan.FromMilliseconds(reader.Long("offset.flush.interval.ms", Mm2Defaults.OffsetFlushIntervalMs, 1, int.MaxValue, target + "."));
+            // A Connect worker setting of the herder source->target, which MirrorMakerConfig.workerConfig takes from the
+            // target cluster's keys only ("dr.offset.flush.interval.ms"): a top-level or flow key is ignored by MM2, and so here.
+            settings.OffsetFlushInterval = TimeSpan.FromMilliseconds(new SettingReader(_props, target + ".").OwnLong("offset.flush.interval.ms", Mm2Defaults.OffsetFlushIntervalMs, 1, int.MaxValue));
             return settings;
         }
 
@@ -205,20 +204,19 @@ namespace Mm2Dr.Core.Configuration
                 _flowPrefix = flowPrefix;
             }
 
-            public PropertyEntry? Find(string key, string? clusterPrefix = null)
+            public PropertyEntry? Find(string key)
             {
                 if (_props.TryGet(_flowPrefix + key, out var flowEntry))
                 {
                     return flowEntry;
                 }
 
-                if (clusterPrefix != null && _props.TryGet(clusterPrefix + key, out var clusterEntry))
-                {
-                    return clusterEntry;
-                }
-
                 return _props.TryGet(key, out var entry) ? entry : null;
             }
+
+            /// <summary>A key under this reader's prefix only, with no top-level fallback (for per-cluster worker settings).</summary>
+            public long OwnLong(string key, long fallback, long min, long max)
+                => Parse(_props.TryGet(_flowPrefix + key, out var entry) ? entry : null, fallback, min, max);
 
             public bool Bool(string key, bool fallback)
             {
@@ -226,9 +224,10 @@ namespace Mm2Dr.Core.Configuration
                 return entry == null ? fallback : ParseBool(entry, _props.Source);
             }
 
-            public long Long(string key, long fallback, long min, long max = long.MaxValue, string? clusterPrefix = null)
+            public long Long(string key, long fallback, long min, long max = long.MaxValue) => Parse(Find(key), fallback, min, max);
+
+            private long Parse(PropertyEntry? entry, long fallback, long min, long max)
             {
-                var entry = Find(key, clusterPrefix);
                 if (entry == null)
                 {
                     return fallback;

@@ -125,6 +125,18 @@ namespace Mm2Dr.Core.Sites
             return Snapshot(cluster, _site.GetState(cluster), null);
         }
 
+        /// <summary>A cluster no site of the session runs: only whether it answers (Site "none", State Unknown).</summary>
+        public static KafkaClusterStatus Unmanaged(ClusterConnection cluster, TimeSpan probeTimeout, CancellationToken cancellation, IClusterProbe? probe = null, IClock? clock = null)
+        {
+            if (cluster == null)
+            {
+                throw new ArgumentNullException(nameof(cluster));
+            }
+
+            var result = (probe ?? KafkaClusterProbe.Instance).Probe(cluster, probeTimeout, cancellation);
+            return new KafkaClusterStatus(cluster, "none", SiteClusterState.Unknown, result, TimeSpan.Zero, (clock ?? SystemClock.Instance).UtcNow);
+        }
+
         /// <summary>The error for a cluster no site of the session runs.</summary>
         public static Mm2DrException NoSite(ClusterConnection cluster)
             => new Mm2DrException(ErrorIds.SiteNotAvailable, ErrorKind.InvalidOperation,

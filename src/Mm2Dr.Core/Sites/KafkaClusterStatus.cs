@@ -36,7 +36,7 @@ namespace Mm2Dr.Core.Sites
 
         public string BootstrapServers { get; }
 
-        /// <summary>The site that runs it: "lab", "docker".</summary>
+        /// <summary>The site that runs it: "lab", "docker", or "none" when the session cannot stop and start it.</summary>
         public string Site { get; }
 
         public SiteClusterState State { get; }
@@ -64,7 +64,8 @@ namespace Mm2Dr.Core.Sites
                 SiteClusterState.Stopped => "Stopped: connections are refused; the data is kept. Start-KafkaCluster brings it back.",
                 _ when probe == null => "Not asked." + added,
                 _ when probe.Answered => $"Answers metadata ({probe.Brokers} broker(s)) in {Inspection.Durations.Format(probe.Elapsed)}." + added,
-                _ => $"Running, but does not answer: {probe.Error}" + added,
+                SiteClusterState.Running => $"Running, but does not answer: {probe.Error}" + added,
+                _ => $"Does not answer: {probe.Error}" + added,
             };
         }
 

@@ -59,6 +59,7 @@ namespace Mm2Dr.Lab.Mirror
             var syncs = new OffsetSyncStore(initializationMustReadToEnd: !restored);
             using var tail = new OffsetSyncTail(_offsetSyncsCluster, _settings.OffsetSyncsTopic, syncs, Activity);
             tail.CatchUp(ReadTimeout, stop);
+            Ready();
 
             using var producer = MirrorClients.RecordProducer(_target, Activity.Diagnostics(Name, _target), $"{_settings}-checkpoints");
             var clock = Stopwatch.StartNew();

@@ -34,6 +34,7 @@ namespace Mm2Dr.Lab.Mirror
             }
 
             using var producer = MirrorClients.RecordProducer(_target, Activity.Diagnostics(Name, _target), $"{_settings}-heartbeats");
+            Ready();
             var partition = new TopicPartition(_settings.HeartbeatsTopic, 0);
 
             // An interval of 0 would make MM2 emit as fast as it can; the lab caps that at ten a second.

@@ -112,6 +112,30 @@ namespace Mm2Dr.Lab.Mirror
 
         public MirrorStatus Status() => _activity.Snapshot(State, _flows);
 
+        /// <summary>
+        /// Waits until every task has set itself up once (internal topics created, positions read, the source's topics
+        /// found), so that inspections right after a start find MM2's topics. False when that took longer than
+        /// <paramref name="timeout"/> (a cluster down, say); the mirror keeps trying either way.
+        /// </summary>
+        public bool WaitUntilReady(TimeSpan timeout, System.Threading.CancellationToken cancellation)
+        {
+            var deadline = DateTime.UtcNow + timeout;
+            while (_activity.ReadyWorkers < _workers.Count)
+            {
+                if (DateTime.UtcNow >= deadline)
+                {
+                    return false;
+                }
+
+                if (cancellation.WaitHandle.WaitOne(50))
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                }
+            }
+
+            return true;
+        }
+
         private void SetCopying(bool copying)
         {
             lock (_gate)

@@ -14,6 +14,7 @@ namespace Mm2Dr.Lab.Mirror
         private readonly Action<string>? _log;
         private readonly SortedSet<string> _topics = new SortedSet<string>(StringComparer.Ordinal);
         private readonly List<string> _warnings = new List<string>();
+        private readonly HashSet<string> _ready = new HashSet<string>(StringComparer.Ordinal);
         private long _records;
         private long _offsetSyncs;
         private long _checkpoints;
@@ -44,6 +45,37 @@ namespace Mm2Dr.Lab.Mirror
         public void HeartbeatWritten() => Interlocked.Increment(ref _heartbeats);
 
         public void GroupOffsetsSynced(int count) => Interlocked.Add(ref _groupOffsets, count);
+
+        /// <summary>A worker finished setting up (its topics exist, its clients work) at least once.</summary>
+        public void Ready(string worker)
+        {
+            lock (_gate)
+            {
+                _ready.Add(worker);
+            }
+        }
+
+        public int ReadyWorkers
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _ready.Count;
+                }
+            }
+        }
+
+        public string? LastError
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _lastError;
+                }
+            }
+        }
 
         public void Replicating(string remoteTopic)
         {

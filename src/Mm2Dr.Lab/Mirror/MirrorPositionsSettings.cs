@@ -5,9 +5,9 @@ using Mm2Dr.Core.Configuration;
 namespace Mm2Dr.Lab.Mirror
 {
     /// <summary>
-    /// The Connect worker's offset storage of a flow's herder, as MirrorMakerConfig.workerConfig builds it: the flow's
-    /// key ("primary->dr.offset.storage.topic") over the top-level key over the target cluster's ("dr.offset.storage.topic"),
-    /// defaulting to mm2-offsets.&lt;source&gt;.internal with 25 partitions and replication factor 3.
+    /// The Connect worker's offset storage of a flow's herder, as MirrorMakerConfig.workerConfig builds it: the top-level
+    /// key ("offset.storage.topic") over the target cluster's ("dr.offset.storage.topic"), defaulting to
+    /// mm2-offsets.&lt;source&gt;.internal with 25 partitions and replication factor 3.
     /// </summary>
     internal sealed class MirrorPositionsSettings
     {
@@ -26,7 +26,7 @@ namespace Mm2Dr.Lab.Mirror
 
         public static MirrorPositionsSettings For(Mm2Config config, string source, string target)
         {
-            string? Get(string key) => config.Properties.Get(source + "->" + target + "." + key) ?? config.Properties.Get(key) ?? config.Properties.Get(target + "." + key);
+            string? Get(string key) => config.Properties.Get(key) ?? config.Properties.Get(target + "." + key);
 
             var topic = Get("offset.storage.topic")?.Trim();
             return new MirrorPositionsSettings(

@@ -50,6 +50,9 @@ namespace Mm2Dr.Lab.Mirror
         /// <summary>Waits, ending early when the task is stopped; false if it was.</summary>
         protected static bool Wait(TimeSpan delay, CancellationToken stop) => delay <= TimeSpan.Zero ? !stop.IsCancellationRequested : !stop.WaitHandle.WaitOne(delay);
 
+        /// <summary>Says the task has set itself up (for <see cref="LabMirror.WaitUntilReady"/>).</summary>
+        protected void Ready() => Activity.Ready(Name);
+
         protected void Fail(string what, Exception e) => Activity.Error(Name, what + ": " + Describe(e));
 
         protected static string Describe(Exception e) => e is Mm2DrException || e is Confluent.Kafka.KafkaException ? e.Message : e.GetType().Name + ": " + e.Message;

@@ -140,6 +140,11 @@ namespace Mm2Dr.Lab.Mirror
                     if (clock.Elapsed >= nextDiscovery)
                     {
                         var ok = Discover(sourceAdmin, targetAdmin, consumer, stored);
+                        if (ok)
+                        {
+                            Ready();
+                        }
+
                         nextDiscovery = !ok ? clock.Elapsed + DiscoveryRetry
                             : _settings.RefreshTopicsEnabled ? clock.Elapsed + _settings.RefreshTopicsInterval
                             : TimeSpan.MaxValue;

@@ -2,6 +2,7 @@ using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using Mm2Dr.Core.Completion;
 using Mm2Dr.Core.Environment;
+using Mm2Dr.Lab;
 
 namespace Mm2Dr.Session
 {
@@ -15,6 +16,7 @@ namespace Mm2Dr.Session
         private static readonly ModuleSession NoRunspace = new ModuleSession();
         private readonly object _gate = new object();
         private DrEnvironment? _environment;
+        private DrLab? _drLab;
 
         public static ModuleSession Current
         {
@@ -41,6 +43,35 @@ namespace Mm2Dr.Session
                 lock (_gate)
                 {
                     _environment = value;
+                }
+            }
+        }
+
+        /// <summary>Forgets the environment, so the next command uses the compose stack's default again.</summary>
+        public void ResetEnvironment()
+        {
+            lock (_gate)
+            {
+                _environment = null;
+            }
+        }
+
+        /// <summary>The DR lab this session started (Start-DrLab), or null.</summary>
+        public DrLab? DrLab
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _drLab;
+                }
+            }
+
+            set
+            {
+                lock (_gate)
+                {
+                    _drLab = value;
                 }
             }
         }

@@ -38,7 +38,7 @@ namespace Mm2Dr.Lab.Tests.Mirror
                 ["sync.group.offsets.interval.seconds"] = "1",
                 ["offset.lag.max"] = "10",
                 // Delayed offset syncs are promoted at the Connect commit; by default none within a test.
-                ["offset.flush.interval.ms"] = "600000",
+                ["dr.offset.flush.interval.ms"] = "600000",
             };
             if (settings != null)
             {

@@ -94,7 +94,7 @@ namespace Mm2Dr.Lab.Tests.Mirror
         [Fact]
         public void Delayed_offset_syncs_are_promoted_at_each_commit_so_an_idle_partition_translates_exactly()
         {
-            using var lab = new DrLabHarness(new Dictionary<string, string> { ["offset.flush.interval.ms"] = "500" });
+            using var lab = new DrLabHarness(new Dictionary<string, string> { ["dr.offset.flush.interval.ms"] = "500" });
             lab.CreateTopic(lab.Primary, DrLabHarness.Topic, 1);
             lab.Produce(DrLabHarness.Topic, 1, 0, 40);
             lab.WaitForRecords(DrLabHarness.RemoteTopic, 1, 40);
