@@ -34,7 +34,6 @@ namespace Mm2Dr.Lab.Mirror
             }
 
             using var producer = MirrorClients.RecordProducer(_target, Activity.Diagnostics(Name, _target), $"{_settings}-heartbeats");
-            Ready();
             var partition = new TopicPartition(_settings.HeartbeatsTopic, 0);
 
             // An interval of 0 would make MM2 emit as fast as it can; the lab caps that at ten a second.
@@ -52,7 +51,9 @@ namespace Mm2Dr.Lab.Mirror
                     }
                     else
                     {
+                        // Set up once the first heartbeat is in: a health check right after a start then sees one.
                         Activity.HeartbeatWritten();
+                        Ready();
                     }
                 });
             }
