@@ -71,6 +71,11 @@ namespace Mm2Dr.Lab.Mirror
                 ["allow.auto.create.topics"] = "false",
                 ["isolation.level"] = "read_uncommitted",
                 ["fetch.wait.max.ms"] = "100",
+
+                // When the target is slower than the source, librdkafka's local queue fills and it waits
+                // fetch.queue.backoff.ms (1 s by default) before fetching again: the mirror would copy in bursts.
+                ["fetch.queue.backoff.ms"] = "20",
+                ["queued.max.messages.kbytes"] = "32768",
             });
 
         public static KafkaAdmin Admin(ClusterConnection cluster, System.Threading.CancellationToken cancellation) => new KafkaAdmin(cluster, AdminTimeout, cancellation);
