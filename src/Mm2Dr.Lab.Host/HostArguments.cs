@@ -83,41 +83,6 @@ Exit codes: 0 stopped cleanly, 1 could not start, 2 bad arguments.";
                         }
 
                         break;
-                    case "--primary-port":
-                        if (parsed.TryValue(args, ref i, arg, out var primaryPort))
-                        {
-                            parsed.DrLabOptions.PrimaryPort = parsed.ParseInt(arg, primaryPort, 0, 65535);
-                        }
-
-                        break;
-                    case "--dr-port":
-                        if (parsed.TryValue(args, ref i, arg, out var drPort))
-                        {
-                            parsed.DrLabOptions.DrPort = parsed.ParseInt(arg, drPort, 0, 65535);
-                        }
-
-                        break;
-                    case "--port":
-                        if (parsed.TryValue(args, ref i, arg, out var port))
-                        {
-                            parsed.Options.Port = parsed.ParseInt(arg, port, 0, 65535);
-                        }
-
-                        break;
-                    case "--partitions":
-                        if (parsed.TryValue(args, ref i, arg, out var partitions))
-                        {
-                            parsed.Options.DefaultPartitions = parsed.ParseInt(arg, partitions, 1, 100000);
-                        }
-
-                        break;
-                    case "--node-id":
-                        if (parsed.TryValue(args, ref i, arg, out var nodeId))
-                        {
-                            parsed.Options.NodeId = parsed.ParseInt(arg, nodeId, 0, int.MaxValue);
-                        }
-
-                        break;
                     case "--host":
                         if (parsed.TryValue(args, ref i, arg, out var host))
                         {
@@ -141,7 +106,11 @@ Exit codes: 0 stopped cleanly, 1 could not start, 2 bad arguments.";
 
                         break;
                     default:
-                        parsed.Error = $"Unknown argument '{arg}'. Try --help.";
+                        if (!parsed.TryNumber(args, ref i, arg))
+                        {
+                            parsed.Error = $"Unknown argument '{arg}'. Try --help.";
+                        }
+
                         break;
                 }
             }
@@ -168,6 +137,30 @@ Exit codes: 0 stopped cleanly, 1 could not start, 2 bad arguments.";
             {
                 Error = $"--primary-port and --dr-port are both {DrLabOptions.PrimaryPort}; give the clusters different ports.";
             }
+        }
+
+        /// <summary>The whole-number options: name, range, and where the value goes.</summary>
+        private bool TryNumber(string[] args, ref int i, string name)
+        {
+            Action<int> set;
+            int min;
+            var max = 65535;
+            switch (name)
+            {
+                case "--port": (set, min) = (v => Options.Port = v, 0); break;
+                case "--primary-port": (set, min) = (v => DrLabOptions.PrimaryPort = v, 0); break;
+                case "--dr-port": (set, min) = (v => DrLabOptions.DrPort = v, 0); break;
+                case "--partitions": (set, min, max) = (v => Options.DefaultPartitions = v, 1, 100000); break;
+                case "--node-id": (set, min, max) = (v => Options.NodeId = v, 0, int.MaxValue); break;
+                default: return false;
+            }
+
+            if (TryValue(args, ref i, name, out var text))
+            {
+                set(ParseInt(name, text, min, max));
+            }
+
+            return true;
         }
 
         private bool TryValue(string[] args, ref int i, string name, out string value)

@@ -9,8 +9,8 @@ using Mm2Dr.Lab;
 namespace Mm2Dr.Tests
 {
     /// <summary>
-    /// A runspace with a DR lab started from a test mm2.properties (1 s checkpoints, heartbeats and refreshes), stopped
-    /// and its files removed on dispose.
+    /// A runspace with a DR lab started from tests/Shared/drill-mm2.properties (1 s checkpoints, heartbeats and refreshes),
+    /// stopped and its files removed on dispose.
     /// </summary>
     public sealed class DrLabSession : IDisposable
     {
@@ -20,7 +20,7 @@ namespace Mm2Dr.Tests
         {
             Directory.CreateDirectory(_folder);
             ConfigPath = Path.Combine(_folder, "mm2.properties");
-            File.WriteAllText(ConfigPath, Config);
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "drill-mm2.properties"), ConfigPath);
             Shell = new PowerShellSession();
             Vars = new Dictionary<string, object?> { ["config"] = ConfigPath };
             if (start)
@@ -28,24 +28,6 @@ namespace Mm2Dr.Tests
                 Lab = (DrLabInfo)Shell.Run("Start-DrLab -Mm2Config $config", Vars).ThrowOnError().Output.Single().BaseObject;
             }
         }
-
-        public const string Config = @"clusters = primary, dr
-primary.bootstrap.servers = kafka-1:29092
-dr.bootstrap.servers = kafka-2:29093
-primary->dr.enabled = true
-primary->dr.topics = test-topic
-primary->dr.groups = test-consumer-group
-replication.factor = 1
-checkpoints.topic.replication.factor = 1
-heartbeats.topic.replication.factor = 1
-offset-syncs.topic.replication.factor = 1
-offset.storage.replication.factor = 1
-emit.checkpoints.interval.seconds = 1
-emit.heartbeats.interval.seconds = 1
-refresh.topics.interval.seconds = 1
-refresh.groups.interval.seconds = 1
-dr.offset.flush.interval.ms = 1000
-";
 
         public PowerShellSession Shell { get; }
 

@@ -14,25 +14,7 @@ BeforeAll {
     }
 
     # The repository's file with drill timings: checkpoints, heartbeats and refreshes every second.
-    $script:config = Join-Path $TestDrive 'mm2.properties'
-    @'
-clusters = primary, dr
-primary.bootstrap.servers = kafka-1:29092
-dr.bootstrap.servers = kafka-2:29093
-primary->dr.enabled = true
-primary->dr.topics = test-topic
-primary->dr.groups = test-consumer-group
-replication.factor = 1
-checkpoints.topic.replication.factor = 1
-heartbeats.topic.replication.factor = 1
-offset-syncs.topic.replication.factor = 1
-offset.storage.replication.factor = 1
-emit.checkpoints.interval.seconds = 1
-emit.heartbeats.interval.seconds = 1
-refresh.topics.interval.seconds = 1
-refresh.groups.interval.seconds = 1
-dr.offset.flush.interval.ms = 1000
-'@ | Set-Content -Path $config
+    $script:config = Join-Path $PSScriptRoot '../Shared/drill-mm2.properties'
 }
 
 AfterAll {

@@ -21,52 +21,42 @@ namespace Mm2Dr.Lab.Mirror
     /// sync) and written to &lt;source&gt;.checkpoints.internal on the target, partition 0, when they are more recent
     /// than the last one. With sync.group.offsets.enabled the checkpoints also go into idle target groups.
     /// </summary>
-    internal sealed class CheckpointEmitter : MirrorWorker
+    internal sealed class CheckpointEmitter : FlowWorker
     {
         private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(30);
         private static readonly TimeSpan RetrySoon = TimeSpan.FromSeconds(2);
 
-        private readonly Mm2FlowSettings _settings;
-        private readonly ClusterConnection _source;
-        private readonly ClusterConnection _target;
-        private readonly ClusterConnection _offsetSyncsCluster;
-        private readonly MirrorTopicFilter _filter;
         private readonly HashSet<string> _notes = new HashSet<string>(StringComparer.Ordinal);
 
         public CheckpointEmitter(Mm2FlowSettings settings, ClusterConnection source, ClusterConnection target, MirrorActivity activity)
-            : base(settings + " checkpoints", activity)
+            : base("checkpoints", settings, source, target, activity)
         {
-            _settings = settings;
-            _source = source;
-            _target = target;
-            _offsetSyncsCluster = settings.OffsetSyncsCluster == source.Alias ? source : target;
-            _filter = new MirrorTopicFilter(settings);
         }
 
         protected override void Run(CancellationToken stop)
         {
-            using var sourceAdmin = MirrorClients.Admin(_source, stop);
-            using var targetAdmin = MirrorClients.Admin(_target, stop);
-            var sourceGroups = new ConsumerGroupCatalog(sourceAdmin, new TopicCatalog(sourceAdmin, _settings.Policy));
+            using var sourceAdmin = MirrorClients.Admin(Source, stop);
+            using var targetAdmin = MirrorClients.Admin(Target, stop);
+            var sourceGroups = new ConsumerGroupCatalog(sourceAdmin, new TopicCatalog(sourceAdmin, Settings.Policy));
 
             // MirrorCheckpointConnector.start creates the topic whether or not there are groups yet.
-            TopicProvisioner.Ensure(targetAdmin, _settings.CheckpointsTopic, 1, _settings.CheckpointsTopicReplicationFactor, TopicProvisioner.Compacted, Activity.Warn);
+            TopicProvisioner.Ensure(targetAdmin, Settings.CheckpointsTopic, 1, Settings.CheckpointsTopicReplicationFactor, TopicProvisioner.Compacted, Activity.Warn);
 
             // MirrorCheckpointTask.start (3.7.1+): restore the checkpoints, then read the offset syncs to the end, keeping
             // the sparse history only if the checkpoints could be read (so that nothing moves backwards).
             var checkpoints = new CheckpointStore();
-            var restored = checkpoints.Restore(_target, _settings.CheckpointsTopic, ReadTimeout, stop, m => Activity.Log($"{Name}: {m}"));
+            var restored = checkpoints.Restore(Target, Settings.CheckpointsTopic, ReadTimeout, stop, m => Activity.Log($"{Name}: {m}"));
             var syncs = new OffsetSyncStore(initializationMustReadToEnd: !restored);
-            using var tail = new OffsetSyncTail(_offsetSyncsCluster, _settings.OffsetSyncsTopic, syncs, Activity);
+            using var tail = new OffsetSyncTail(OffsetSyncsCluster, Settings.OffsetSyncsTopic, syncs, Activity);
             tail.CatchUp(ReadTimeout, stop);
             Ready();
 
-            using var producer = MirrorClients.RecordProducer(_target, Activity.Diagnostics(Name, _target), $"{_settings}-checkpoints");
+            using var producer = MirrorClients.RecordProducer(Target, Activity.Diagnostics(Name, Target), $"{Settings}-checkpoints");
             var clock = Stopwatch.StartNew();
             IReadOnlyList<string> groups = Array.Empty<string>();
             var nextGroups = TimeSpan.Zero;
-            var nextCheckpoints = _settings.EmitCheckpointsInterval;
-            var nextSync = _settings.SyncGroupOffsetsEnabled ? _settings.SyncGroupOffsetsInterval : TimeSpan.MaxValue;
+            var nextCheckpoints = Settings.EmitCheckpointsInterval;
+            var nextSync = Settings.SyncGroupOffsetsEnabled ? Settings.SyncGroupOffsetsInterval : TimeSpan.MaxValue;
             while (!stop.IsCancellationRequested)
             {
                 if (clock.Elapsed >= nextGroups)
@@ -78,20 +68,20 @@ namespace Mm2Dr.Lab.Mirror
                     }
 
                     nextGroups = found == null ? clock.Elapsed + RetrySoon
-                        : _settings.RefreshGroupsEnabled ? clock.Elapsed + _settings.RefreshGroupsInterval
+                        : Settings.RefreshGroupsEnabled ? clock.Elapsed + Settings.RefreshGroupsInterval
                         : TimeSpan.MaxValue;
                 }
 
                 if (clock.Elapsed >= nextCheckpoints)
                 {
                     EmitCheckpoints(sourceGroups, groups, tail, syncs, checkpoints, producer, stop);
-                    nextCheckpoints = clock.Elapsed + _settings.EmitCheckpointsInterval;
+                    nextCheckpoints = clock.Elapsed + Settings.EmitCheckpointsInterval;
                 }
 
                 if (clock.Elapsed >= nextSync)
                 {
                     SyncGroupOffsets(targetAdmin, groups, checkpoints);
-                    nextSync = clock.Elapsed + _settings.SyncGroupOffsetsInterval;
+                    nextSync = clock.Elapsed + Settings.SyncGroupOffsetsInterval;
                 }
 
                 var next = new[] { nextGroups, nextCheckpoints, nextSync }.Min() - clock.Elapsed;
@@ -107,10 +97,10 @@ namespace Mm2Dr.Lab.Mirror
             try
             {
                 var found = new List<string>();
-                foreach (var group in sourceGroups.List().Select(g => g.Group).Where(_settings.GroupFilter.Matches))
+                foreach (var group in sourceGroups.List().Select(g => g.Group).Where(Settings.GroupFilter.Matches))
                 {
                     // KAFKA-14837/14842: only groups that consume at least one replicated topic.
-                    if (sourceGroups.CommittedOffsets(group, null).Keys.Any(tp => _filter.ShouldCheckpointTopic(tp.Topic)))
+                    if (sourceGroups.CommittedOffsets(group, null).Keys.Any(tp => Filter.ShouldCheckpointTopic(tp.Topic)))
                     {
                         found.Add(group);
                     }
@@ -135,7 +125,7 @@ namespace Mm2Dr.Lab.Mirror
             catch (Exception e) when (e is KafkaException || e is TimeoutException)
             {
                 // MM2's store keeps what it had; so does this round.
-                Fail($"reading '{_settings.OffsetSyncsTopic}' on '{_offsetSyncsCluster.Alias}'", e);
+                Fail($"reading '{Settings.OffsetSyncsTopic}' on '{OffsetSyncsCluster.Alias}'", e);
             }
 
             // One timestamp per round, as MM2 stamps a group's batch with the time it started.
@@ -150,14 +140,14 @@ namespace Mm2Dr.Lab.Mirror
                 }
                 catch (Exception e) when (e is Core.Errors.Mm2DrException || e is KafkaException)
                 {
-                    Fail($"reading the offsets of group '{group}' on '{_source.Alias}'", e);
+                    Fail($"reading the offsets of group '{group}' on '{Source.Alias}'", e);
                     continue;
                 }
 
                 var fresh = new List<Checkpoint>();
                 foreach (var offset in committed.OrderBy(kv => kv.Key))
                 {
-                    if (!_filter.ShouldCheckpointTopic(offset.Key.Topic))
+                    if (!Filter.ShouldCheckpointTopic(offset.Key.Topic))
                     {
                         continue;
                     }
@@ -170,7 +160,7 @@ namespace Mm2Dr.Lab.Mirror
                     }
 
                     // Confluent.Kafka does not return commit metadata, so the checkpoints carry "" (MM2 copies the source's).
-                    var checkpoint = new Checkpoint(group, _filter.CheckpointTopic(offset.Key.Topic), offset.Key.Partition, offset.Value, downstream.Value, string.Empty);
+                    var checkpoint = new Checkpoint(group, Filter.CheckpointTopic(offset.Key.Topic), offset.Key.Partition, offset.Value, downstream.Value, string.Empty);
                     if (checkpoints.IsMoreRecent(checkpoint))
                     {
                         fresh.Add(checkpoint);
@@ -181,11 +171,11 @@ namespace Mm2Dr.Lab.Mirror
                 foreach (var checkpoint in fresh)
                 {
                     var message = new Message<byte[]?, byte[]?> { Key = CheckpointCodec.EncodeKey(checkpoint), Value = CheckpointCodec.EncodeValue(checkpoint), Timestamp = timestamp };
-                    producer.Produce(new TopicPartition(_settings.CheckpointsTopic, 0), message, report =>
+                    producer.Produce(new TopicPartition(Settings.CheckpointsTopic, 0), message, report =>
                     {
                         if (report.Error.IsError)
                         {
-                            Activity.Error(Name, $"writing {checkpoint} to '{_settings.CheckpointsTopic}' on '{_target.Alias}' failed: {_target.Redact(report.Error.Reason)}");
+                            Activity.Error(Name, $"writing {checkpoint} to '{Settings.CheckpointsTopic}' on '{Target.Alias}' failed: {Target.Redact(report.Error.Reason)}");
                         }
                         else
                         {
@@ -218,12 +208,12 @@ namespace Mm2Dr.Lab.Mirror
 
             try
             {
-                var written = GroupOffsetSync.Run(targetAdmin, _settings.Policy, converted, Note);
+                var written = GroupOffsetSync.Run(targetAdmin, Settings.Policy, converted, Note);
                 Activity.GroupOffsetsSynced(written);
             }
             catch (Exception e) when (e is Core.Errors.Mm2DrException || e is KafkaException)
             {
-                Fail($"syncing group offsets to '{_target.Alias}'", e);
+                Fail($"syncing group offsets to '{Target.Alias}'", e);
             }
         }
     }

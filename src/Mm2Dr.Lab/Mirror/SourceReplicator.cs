@@ -24,18 +24,13 @@ namespace Mm2Dr.Lab.Mirror
     /// last acknowledged record and tries again. Nothing is reordered within a partition: the producer is idempotent.
     /// A mirror that crashes may copy again what it copied after its last stored position (at-least-once, as MM2).
     /// </remarks>
-    internal sealed class SourceReplicator : MirrorWorker
+    internal sealed class SourceReplicator : FlowWorker
     {
         private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
         private static readonly TimeSpan DiscoveryRetry = TimeSpan.FromSeconds(2);
         private static readonly TimeSpan StopFlush = TimeSpan.FromSeconds(5);
         private const int BatchLimit = 2000;
 
-        private readonly Mm2FlowSettings _settings;
-        private readonly ClusterConnection _source;
-        private readonly ClusterConnection _target;
-        private readonly ClusterConnection _offsetSyncsCluster;
-        private readonly MirrorTopicFilter _filter;
         private readonly MirrorPositionsSettings _positionsSettings;
         private readonly Dictionary<TopicPartitionRef, PartitionReplication> _partitions = new Dictionary<TopicPartitionRef, PartitionReplication>();
         private volatile bool _suspended;
@@ -48,13 +43,8 @@ namespace Mm2Dr.Lab.Mirror
         private OffsetSyncWriter? _offsetSyncs;
 
         public SourceReplicator(Mm2FlowSettings settings, ClusterConnection source, ClusterConnection target, MirrorPositionsSettings positions, MirrorActivity activity)
-            : base(settings + " records", activity)
+            : base("records", settings, source, target, activity)
         {
-            _settings = settings;
-            _source = source;
-            _target = target;
-            _offsetSyncsCluster = settings.OffsetSyncsCluster == source.Alias ? source : target;
-            _filter = new MirrorTopicFilter(settings);
             _positionsSettings = positions;
         }
 
@@ -67,29 +57,33 @@ namespace Mm2Dr.Lab.Mirror
 
         protected override void Run(CancellationToken stop)
         {
-            using var sourceAdmin = MirrorClients.Admin(_source, stop);
-            using var targetAdmin = MirrorClients.Admin(_target, stop);
-            using var positions = new SourcePositionStore(_target, _settings.Source, _positionsSettings.Topic, Activity);
+            using var sourceAdmin = MirrorClients.Admin(Source, stop);
+            using var targetAdmin = MirrorClients.Admin(Target, stop);
+            using var positions = new SourcePositionStore(Target, Settings.Source, _positionsSettings.Topic, Activity);
             IProducer<byte[]?, byte[]?>? syncProducer = null;
             IConsumer<byte[]?, byte[]?>? consumer = null;
             try
             {
+                // A new lifetime: reports of an earlier run's producer no longer count.
+                _failure = null;
+                Interlocked.Increment(ref _generation);
+
                 // MirrorSourceConnector.start: the offset-syncs topic first (single partition, compacted).
                 _offsetSyncs = null;
-                if (_settings.EmitOffsetSyncsEnabled)
+                if (Settings.EmitOffsetSyncsEnabled)
                 {
-                    var syncsAdmin = _offsetSyncsCluster == _source ? sourceAdmin : targetAdmin;
-                    TopicProvisioner.Ensure(syncsAdmin, _settings.OffsetSyncsTopic, 1, _settings.OffsetSyncsTopicReplicationFactor, TopicProvisioner.Compacted, Activity.Warn);
-                    syncProducer = MirrorClients.RecordProducer(_offsetSyncsCluster, Activity.Diagnostics(Name, _offsetSyncsCluster), $"{_settings}-offset-syncs");
+                    var syncsAdmin = OffsetSyncsCluster == Source ? sourceAdmin : targetAdmin;
+                    TopicProvisioner.Ensure(syncsAdmin, Settings.OffsetSyncsTopic, 1, Settings.OffsetSyncsTopicReplicationFactor, TopicProvisioner.Compacted, Activity.Warn);
+                    syncProducer = MirrorClients.RecordProducer(OffsetSyncsCluster, Activity.Diagnostics(Name, OffsetSyncsCluster), $"{Settings}-offset-syncs");
                     // Connected and with metadata before the first record: a cold producer holds the first ten syncs
                     // in flight for the whole first burst, and everything behind them coalesces.
                     using (var warmUp = new DependentAdminClientBuilder(syncProducer.Handle).Build())
                     {
-                        warmUp.GetMetadata(_settings.OffsetSyncsTopic, MirrorClients.AdminTimeout);
+                        warmUp.GetMetadata(Settings.OffsetSyncsTopic, MirrorClients.AdminTimeout);
                     }
 
                     var writerProducer = syncProducer;
-                    _offsetSyncs = new OffsetSyncWriter(_settings.OffsetLagMax, (sync, done) => SendOffsetSync(writerProducer, sync, done));
+                    _offsetSyncs = new OffsetSyncWriter(Settings.OffsetLagMax, (sync, done) => SendOffsetSync(writerProducer, sync, done));
                 }
 
                 // The Connect worker's offset topic, then the positions stored there by an earlier run.
@@ -97,12 +91,12 @@ namespace Mm2Dr.Lab.Mirror
                 var stored = positions.Load(targetAdmin, TimeSpan.FromSeconds(60), stop);
                 if (stored.Count > 0)
                 {
-                    Activity.Log($"{Name}: resuming {stored.Count} partition(s) from the positions in '{positions.Topic}' on '{_target.Alias}': "
+                    Activity.Log($"{Name}: resuming {stored.Count} partition(s) from the positions in '{positions.Topic}' on '{Target.Alias}': "
                         + string.Join(", ", stored.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} after {kv.Value}")) + ".");
                 }
 
-                consumer = MirrorClients.Consumer(_source, Activity.Diagnostics(Name, _source), $"{_settings}-replication-consumer", _settings.Source + "-mm2", partitionEof: false);
-                _producer = MirrorClients.DataProducer(_target, Activity.Diagnostics(Name, _target), $"{_settings}-producer");
+                consumer = MirrorClients.Consumer(Source, Activity.Diagnostics(Name, Source), $"{Settings}-replication-consumer", Settings.Source + "-mm2", partitionEof: false);
+                _producer = MirrorClients.DataProducer(Target, Activity.Diagnostics(Name, Target), $"{Settings}-producer");
                 Loop(stop, sourceAdmin, targetAdmin, consumer, positions, stored);
             }
             finally
@@ -123,7 +117,7 @@ namespace Mm2Dr.Lab.Mirror
         {
             var clock = Stopwatch.StartNew();
             var nextDiscovery = TimeSpan.Zero;
-            var nextCommit = _settings.OffsetFlushInterval;
+            var nextCommit = Settings.OffsetFlushInterval;
             var failures = 0;
             try
             {
@@ -146,14 +140,14 @@ namespace Mm2Dr.Lab.Mirror
                         }
 
                         nextDiscovery = !ok ? clock.Elapsed + DiscoveryRetry
-                            : _settings.RefreshTopicsEnabled ? clock.Elapsed + _settings.RefreshTopicsInterval
+                            : Settings.RefreshTopicsEnabled ? clock.Elapsed + Settings.RefreshTopicsInterval
                             : TimeSpan.MaxValue;
                     }
 
                     if (clock.Elapsed >= nextCommit)
                     {
                         Commit(positions);
-                        nextCommit = clock.Elapsed + _settings.OffsetFlushInterval;
+                        nextCommit = clock.Elapsed + Settings.OffsetFlushInterval;
                     }
 
                     if (_suspended || _partitions.Count == 0)
@@ -186,7 +180,7 @@ namespace Mm2Dr.Lab.Mirror
             finally
             {
                 // Connect's final offset commit: wait for what is in flight, then store the position and the syncs.
-                if (_failure == null && _producer!.Flush(StopFlush) > 0)
+                if (_failure == null && _producer != null && _producer.Flush(StopFlush) > 0)
                 {
                     Activity.Log($"{Name}: records still unacknowledged at stop; they will be copied again next time.");
                 }
@@ -207,7 +201,7 @@ namespace Mm2Dr.Lab.Mirror
             }
             catch (ConsumeException e)
             {
-                Activity.Error(Name, $"reading from '{_source.Alias}' failed: {_source.Redact(e.Error.Reason)}");
+                Activity.Error(Name, $"reading from '{Source.Alias}' failed: {Source.Redact(e.Error.Reason)}");
                 return null;
             }
         }
@@ -270,7 +264,7 @@ namespace Mm2Dr.Lab.Mirror
             {
                 if (generation == Volatile.Read(ref _generation) && _failure == null)
                 {
-                    _failure = new WriteFailure(partition, upstream, _target.Redact(report.Error.Reason));
+                    _failure = new WriteFailure(partition, upstream, Target.Redact(report.Error.Reason));
                 }
 
                 return;
@@ -292,7 +286,7 @@ namespace Mm2Dr.Lab.Mirror
         /// </summary>
         private void Recover(WriteFailure failure, IConsumer<byte[]?, byte[]?> consumer, int failures, CancellationToken stop)
         {
-            Activity.Error(Name, $"writing {failure.Partition.Source.Topic}-{failure.Partition.Source.Partition.Value} offset {failure.UpstreamOffset} to '{failure.Partition.Remote.Topic}' on '{_target.Alias}' failed: {failure.Reason}; "
+            Activity.Error(Name, $"writing {failure.Partition.Source.Topic}-{failure.Partition.Source.Partition.Value} offset {failure.UpstreamOffset} to '{failure.Partition.Remote.Topic}' on '{Target.Alias}' failed: {failure.Reason}; "
                 + "going back to the last acknowledged record and trying again.");
             Interlocked.Increment(ref _generation);
             _producer!.Dispose();
@@ -303,7 +297,7 @@ namespace Mm2Dr.Lab.Mirror
             }
 
             Wait(TimeSpan.FromMilliseconds(Math.Min(5000, 250 * (1 << Math.Min(failures, 5)))), stop);
-            _producer = MirrorClients.DataProducer(_target, Activity.Diagnostics(Name, _target), $"{_settings}-producer");
+            _producer = MirrorClients.DataProducer(Target, Activity.Diagnostics(Name, Target), $"{Settings}-producer");
             Assign(consumer);
             _failure = null;
         }
@@ -320,7 +314,7 @@ namespace Mm2Dr.Lab.Mirror
             try
             {
                 wanted = sourceAdmin.GetMetadata().Topics
-                    .Where(t => t.Error.Code == ErrorCode.NoError && t.Partitions.Count > 0 && _filter.ShouldReplicateTopic(t.Topic))
+                    .Where(t => t.Error.Code == ErrorCode.NoError && t.Partitions.Count > 0 && Filter.ShouldReplicateTopic(t.Topic))
                     .ToDictionary(t => t.Topic, t => t.Partitions.Count, StringComparer.Ordinal);
                 remote = targetAdmin.GetMetadata().Topics
                     .Where(t => t.Error.Code == ErrorCode.NoError)
@@ -336,24 +330,24 @@ namespace Mm2Dr.Lab.Mirror
             var changed = false;
             foreach (var topic in wanted.OrderBy(t => t.Key, StringComparer.Ordinal))
             {
-                var remoteTopic = _filter.RemoteTopic(topic.Key);
+                var remoteTopic = Filter.RemoteTopic(topic.Key);
                 try
                 {
                     if (!remote.TryGetValue(remoteTopic, out var remotePartitions))
                     {
-                        TopicProvisioner.Ensure(targetAdmin, remoteTopic, topic.Value, (short)_settings.ReplicationFactor, null, Activity.Warn);
-                        Activity.Log($"{Name}: created '{remoteTopic}' on '{_target.Alias}' with {topic.Value} partition(s).");
+                        TopicProvisioner.Ensure(targetAdmin, remoteTopic, topic.Value, (short)Settings.ReplicationFactor, null, Activity.Warn);
+                        Activity.Log($"{Name}: created '{remoteTopic}' on '{Target.Alias}' with {topic.Value} partition(s).");
                     }
                     else if (remotePartitions < topic.Value)
                     {
                         TopicProvisioner.GrowTo(targetAdmin, remoteTopic, topic.Value);
                         RefreshMetadata(_producer!, remoteTopic);
-                        Activity.Log($"{Name}: grew '{remoteTopic}' on '{_target.Alias}' to {topic.Value} partition(s).");
+                        Activity.Log($"{Name}: grew '{remoteTopic}' on '{Target.Alias}' to {topic.Value} partition(s).");
                     }
                 }
                 catch (Exception e) when (e is Core.Errors.Mm2DrException || e is KafkaException)
                 {
-                    Fail($"preparing '{remoteTopic}' on '{_target.Alias}'", e);
+                    Fail($"preparing '{remoteTopic}' on '{Target.Alias}'", e);
                     complete = false;
                     continue;
                 }
@@ -425,11 +419,11 @@ namespace Mm2Dr.Lab.Mirror
             try
             {
                 var message = new Message<byte[]?, byte[]?> { Key = OffsetSyncCodec.EncodeKey(sync), Value = OffsetSyncCodec.EncodeValue(sync) };
-                producer.Produce(new TopicPartition(_settings.OffsetSyncsTopic, 0), message, report =>
+                producer.Produce(new TopicPartition(Settings.OffsetSyncsTopic, 0), message, report =>
                 {
                     if (report.Error.IsError)
                     {
-                        Activity.Error(Name, $"sending offset sync {sync} to '{_settings.OffsetSyncsTopic}' on '{_offsetSyncsCluster.Alias}' failed: {_offsetSyncsCluster.Redact(report.Error.Reason)}");
+                        Activity.Error(Name, $"sending offset sync {sync} to '{Settings.OffsetSyncsTopic}' on '{OffsetSyncsCluster.Alias}' failed: {OffsetSyncsCluster.Redact(report.Error.Reason)}");
                     }
                     else
                     {

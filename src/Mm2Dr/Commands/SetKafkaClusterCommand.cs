@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using Mm2Dr.Base;
-using Mm2Dr.Completion;
 using Mm2Dr.Core.Inspection;
 using Mm2Dr.Core.Sites;
 
@@ -13,20 +12,12 @@ namespace Mm2Dr.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "KafkaCluster", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(KafkaClusterStatus))]
-    public sealed class SetKafkaClusterCommand : SiteCmdlet
+    public sealed class SetKafkaClusterCommand : ClusterActionCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(ClusterNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[] Cluster { get; set; } = null!;
-
         /// <summary>Delay added to every response: seconds, '250ms', '2s' or hh:mm:ss; 0 removes it.</summary>
         [Parameter(Mandatory = true)]
         [DurationTransformation]
         public TimeSpan Latency { get; set; }
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
 
         protected override void Process()
         {

@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using Mm2Dr.Base;
-using Mm2Dr.Completion;
 using Mm2Dr.Core.Inspection;
 using Mm2Dr.Core.Sites;
 
@@ -13,20 +12,12 @@ namespace Mm2Dr.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "KafkaCluster", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(KafkaClusterStatus))]
-    public sealed class StartKafkaClusterCommand : SiteCmdlet
+    public sealed class StartKafkaClusterCommand : ClusterActionCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(ClusterNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[] Cluster { get; set; } = null!;
-
         /// <summary>How long to wait for the cluster to answer metadata once started.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 60;
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
 
         protected override void Process()
         {

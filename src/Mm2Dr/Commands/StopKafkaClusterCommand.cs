@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using Mm2Dr.Base;
-using Mm2Dr.Completion;
 using Mm2Dr.Core.Sites;
 
 namespace Mm2Dr.Commands
@@ -12,16 +11,8 @@ namespace Mm2Dr.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Stop, "KafkaCluster", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KafkaClusterStatus))]
-    public sealed class StopKafkaClusterCommand : SiteCmdlet
+    public sealed class StopKafkaClusterCommand : ClusterActionCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(ClusterNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[] Cluster { get; set; } = null!;
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
         protected override void Process()
         {
             foreach (var cluster in ResolveClusters(Cluster))

@@ -105,6 +105,14 @@ namespace Mm2Dr.Lab.Tests.Mirror
             Lab = StartLab(primaryPort, drPort);
         }
 
+        /// <summary>test-topic created on the primary with <paramref name="partitions"/>, <paramref name="count"/> records written round-robin, all of them on DR.</summary>
+        public void Replicate(int partitions, int count)
+        {
+            CreateTopic(Primary, Topic, partitions);
+            Produce(Topic, partitions, 0, count);
+            WaitForRecords(RemoteTopic, partitions, count);
+        }
+
         public void CreateTopic(string cluster, string topic, int partitions)
         {
             using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = cluster }).Build();

@@ -15,9 +15,7 @@ namespace Mm2Dr.Lab.Tests.Mirror
         public void Translated_offsets_go_into_idle_or_missing_DR_groups_only_forward_and_never_into_active_ones()
         {
             using var lab = new DrLabHarness(new Dictionary<string, string> { ["sync.group.offsets.enabled"] = "true" });
-            lab.CreateTopic(lab.Primary, DrLabHarness.Topic, 1);
-            lab.Produce(DrLabHarness.Topic, 1, 0, 40);
-            lab.WaitForRecords(DrLabHarness.RemoteTopic, 1, 40);
+            lab.Replicate(1, 40);
 
             // On DR: g-ahead already past the checkpoint, g-behind before it, g-active with a consumer in it.
             CommitOnDr(lab, "g-ahead", 35);

@@ -24,9 +24,7 @@ namespace Mm2Dr.Lab.Tests.Mirror
         public void Offset_syncs_checkpoints_and_heartbeats_have_MMs_exact_bytes()
         {
             using var lab = new DrLabHarness();
-            lab.CreateTopic(lab.Primary, DrLabHarness.Topic, 1);
-            lab.Produce(DrLabHarness.Topic, 1, 0, 40);
-            lab.WaitForRecords(DrLabHarness.RemoteTopic, 1, 40);
+            lab.Replicate(1, 40);
             lab.Commit("test-consumer-group", DrLabHarness.Topic, 0, 30);
 
             // Offset sync 22->22 of test-topic-0 (§3): key STRING topic, INT32 partition; value INT64 upstream, INT64 downstream, no version.

@@ -15,9 +15,7 @@ namespace Mm2Dr.Lab.Tests.Mirror
         public void Records_arrive_on_DR_with_the_same_partition_key_value_headers_timestamp_and_order()
         {
             using var lab = new DrLabHarness();
-            lab.CreateTopic(lab.Primary, DrLabHarness.Topic, 3);
-            lab.Produce(DrLabHarness.Topic, 3, 0, 600);
-            lab.WaitForRecords(DrLabHarness.RemoteTopic, 3, 600);
+            lab.Replicate(3, 600);
 
             var primary = DrLabHarness.ReadAll(lab.Primary, DrLabHarness.Topic);
             var dr = DrLabHarness.ReadAll(lab.Dr, DrLabHarness.RemoteTopic);
@@ -42,9 +40,7 @@ namespace Mm2Dr.Lab.Tests.Mirror
         public void Checkpoints_follow_MMs_rules_for_offset_syncs_and_the_plus_one_translation()
         {
             using var lab = new DrLabHarness();
-            lab.CreateTopic(lab.Primary, DrLabHarness.Topic, 1);
-            lab.Produce(DrLabHarness.Topic, 1, 0, 40);
-            lab.WaitForRecords(DrLabHarness.RemoteTopic, 1, 40);
+            lab.Replicate(1, 40);
 
             // offset.lag.max = 10 and no Connect commit within the test: syncs go out at the first record (0->0), then when
             // downstream - (last sync + 1) >= 10: 11->11, 22->22, 33->33. The delayed 39->39 waits for a commit.
@@ -95,9 +91,7 @@ namespace Mm2Dr.Lab.Tests.Mirror
         public void Delayed_offset_syncs_are_promoted_at_each_commit_so_an_idle_partition_translates_exactly()
         {
             using var lab = new DrLabHarness(new Dictionary<string, string> { ["dr.offset.flush.interval.ms"] = "500" });
-            lab.CreateTopic(lab.Primary, DrLabHarness.Topic, 1);
-            lab.Produce(DrLabHarness.Topic, 1, 0, 40);
-            lab.WaitForRecords(DrLabHarness.RemoteTopic, 1, 40);
+            lab.Replicate(1, 40);
 
             // 0, 11, 22, 33 at once, then 39->39 (the last record) at the next commit.
             Eventually.True(() => ReadSyncs(lab).Any(s => s.UpstreamOffset == 39), "the delayed sync of the last record");
