@@ -61,8 +61,11 @@ namespace Mm2Dr.Tests
             Assert.Equal("default", ((DrEnvironment)s.Run("Get-DrEnvironment").Output.Single().BaseObject).Origin);
             Assert.Contains(s.Run("Stop-DrLab -Confirm:$false").Warnings, w => w.Contains("nothing to stop"));
 
-            // A new lab can start in the same session.
-            s.Run("Start-DrLab -Mm2Config $config | Out-Null").ThrowOnError();
+            // A new lab can start in the same session, and stopping it brings back the environment set before.
+            s.Run("Connect-DrEnvironment -PrimaryBootstrapServers 127.0.0.1:1 -DrBootstrapServers 127.0.0.1:2; Start-DrLab -Mm2Config $config | Out-Null").ThrowOnError();
+            Assert.Equal("lab", ((DrEnvironment)s.Run("Get-DrEnvironment").Output.Single().BaseObject).Origin);
+            s.Run("Stop-DrLab -Confirm:$false").ThrowOnError();
+            Assert.Equal("127.0.0.1:1", ((DrEnvironment)s.Run("Get-DrEnvironment").Output.Single().BaseObject).Primary.BootstrapServers);
         }
 
         [Fact]

@@ -78,8 +78,7 @@ namespace Mm2Dr.Commands
                 return;
             }
 
-            Session.DrLab = lab;
-            Session.Environment = lab.Environment;
+            Session.BeginDrLab(lab);
             WriteVerbose($"DR lab: '{lab.Environment.Primary.Alias}' at {lab.Primary.BootstrapServers}, '{lab.Environment.Dr.Alias}' at {lab.Dr.BootstrapServers}; it is now the session's DR environment.");
 
             ShowProgress(new InspectionProgress("Starting the DR lab", "waiting for the mirror to create MM2's topics and find the topics to replicate", null));

@@ -6,7 +6,7 @@ namespace Mm2Dr.Commands
 {
     /// <summary>
     /// Stops the session's DR lab: the mirror (storing its position), then both clusters. Without -DataPath at start their
-    /// data is gone. The session's DR environment goes back to the default if it was the lab's.
+    /// data is gone. If the session's DR environment was the lab's, the one set before Start-DrLab comes back (or the default).
     /// </summary>
     [Cmdlet(VerbsLifecycle.Stop, "DrLab", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
@@ -30,12 +30,7 @@ namespace Mm2Dr.Commands
                 return;
             }
 
-            Session.DrLab = null;
-            if (ReferenceEquals(Session.Environment.Site, lab.Site))
-            {
-                Session.ResetEnvironment();
-            }
-
+            var current = Session.EndDrLab(lab);
             ShowProgress(new InspectionProgress("Stopping the DR lab", "stopping the mirror (its position is stored on DR), then both clusters", null));
             try
             {
@@ -46,7 +41,8 @@ namespace Mm2Dr.Commands
                 CompleteProgress();
             }
 
-            WriteVerbose($"Stopped the DR lab {environment.Primary.Alias}->{environment.Dr.Alias}.");
+            WriteVerbose($"Stopped the DR lab {environment.Primary.Alias}->{environment.Dr.Alias}. The session's DR environment is now '{current.Origin}': "
+                + $"{current.Primary.Alias} at {current.Primary.BootstrapServers}, {current.Dr.Alias} at {current.Dr.BootstrapServers}.");
         }
     }
 }

@@ -17,6 +17,7 @@ namespace Mm2Dr.Session
         private readonly object _gate = new object();
         private DrEnvironment? _environment;
         private DrLab? _drLab;
+        private DrEnvironment? _beforeDrLab;
 
         public static ModuleSession Current
         {
@@ -47,15 +48,6 @@ namespace Mm2Dr.Session
             }
         }
 
-        /// <summary>Forgets the environment, so the next command uses the compose stack's default again.</summary>
-        public void ResetEnvironment()
-        {
-            lock (_gate)
-            {
-                _environment = null;
-            }
-        }
-
         /// <summary>The DR lab this session started (Start-DrLab), or null.</summary>
         public DrLab? DrLab
         {
@@ -66,13 +58,39 @@ namespace Mm2Dr.Session
                     return _drLab;
                 }
             }
+        }
 
-            set
+        /// <summary>Makes the lab the session's DR environment, remembering the one set before (if any) for <see cref="EndDrLab"/>.</summary>
+        public void BeginDrLab(DrLab lab)
+        {
+            lock (_gate)
             {
-                lock (_gate)
+                _beforeDrLab = _environment;
+                _drLab = lab;
+                _environment = lab.Environment;
+            }
+        }
+
+        /// <summary>
+        /// Forgets the lab; if the session still uses the lab's environment, the one set before Start-DrLab comes back
+        /// (the default when there was none). Returns the environment in use afterwards.
+        /// </summary>
+        public DrEnvironment EndDrLab(DrLab lab)
+        {
+            lock (_gate)
+            {
+                if (ReferenceEquals(_drLab, lab))
                 {
-                    _drLab = value;
+                    _drLab = null;
                 }
+
+                if (_environment != null && ReferenceEquals(_environment.Site, lab.Site))
+                {
+                    _environment = _beforeDrLab;
+                }
+
+                _beforeDrLab = null;
+                return _environment ??= DrEnvironment.ComposeDefault();
             }
         }
 
