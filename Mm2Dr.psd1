@@ -9,7 +9,7 @@
     Author               = 'Mm2Dr contributors'
     CompanyName          = 'Mm2Dr'
     Copyright            = '(c) Mm2Dr contributors. Apache-2.0.'
-    Description          = 'Run, rehearse and prove Kafka disaster recovery with MirrorMaker 2: produce, read, inspect topics and consumer groups, work with the primary and DR clusters of an MM2 pair, and see what MM2 itself knows: offset translation, replication lag, heartbeats and checkpoints.'
+    Description          = 'Run, rehearse and prove Kafka disaster recovery with MirrorMaker 2: produce, read, inspect topics and consumer groups, work with the primary and DR clusters of an MM2 pair, see what MM2 itself knows: offset translation, replication lag, heartbeats and checkpoints, and rehearse outages on an embedded DR lab with a MirrorMaker 2 stand-in.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     CmdletsToExport      = @(
@@ -30,6 +30,15 @@
         'Get-ReplicationLag'
         'Get-Mm2Status'
         'Read-Mm2InternalTopic'
+        'Start-DrLab'
+        'Get-DrLab'
+        'Stop-DrLab'
+        'Suspend-DrMirror'
+        'Resume-DrMirror'
+        'Stop-KafkaCluster'
+        'Start-KafkaCluster'
+        'Get-KafkaClusterStatus'
+        'Set-KafkaCluster'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,6 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
-using System.Threading;
 
 namespace Mm2Dr.Lab.Host
 {
@@ -21,11 +19,51 @@ namespace Mm2Dr.Lab.Host
                 return 0;
             }
 
+            Action<string>? log = null;
             if (arguments.Verbose)
             {
-                arguments.Options.Log = message => Console.Error.WriteLine(DateTime.UtcNow.ToString("HH:mm:ss.fff") + " " + message);
+                log = message => Console.Error.WriteLine(DateTime.UtcNow.ToString("HH:mm:ss.fff") + " " + message);
+                arguments.Options.Log = log;
             }
 
+            return arguments.DrLab ? RunDrLab(arguments, log) : RunBroker(arguments);
+        }
+
+        private static int RunDrLab(HostArguments arguments, Action<string>? log)
+        {
+            var options = arguments.DrLabOptions;
+            options.Log = log;
+            using var stop = StopSignal.Listen();
+            DrLab lab;
+            try
+            {
+                lab = DrLab.Start(options);
+            }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine($"error: could not start the DR lab: {e.Message}");
+                return 1;
+            }
+
+            var environment = lab.Environment;
+            Console.WriteLine($"Mm2Dr DR lab: primary cluster '{environment.Primary.Alias}' listening on {environment.Primary.BootstrapServers}");
+            Console.WriteLine($"Mm2Dr DR lab: DR cluster '{environment.Dr.Alias}' listening on {environment.Dr.BootstrapServers}");
+            Console.WriteLine($"Mm2Dr DR lab: mirroring {environment.Primary.Alias}->{environment.Dr.Alias} as configured in {lab.Mm2ConfigSource} (a lab stand-in for MirrorMaker 2, not for production)");
+            foreach (var warning in lab.Warnings)
+            {
+                Console.WriteLine("Mm2Dr DR lab: warning: " + warning);
+            }
+
+            Console.Out.Flush();
+            stop.Wait();
+            lab.Dispose();
+            Console.WriteLine("Mm2Dr DR lab stopped.");
+            return 0;
+        }
+
+        private static int RunBroker(HostArguments arguments)
+        {
+            using var stop = StopSignal.Listen();
             LabBroker broker;
             try
             {
@@ -36,18 +74,6 @@ namespace Mm2Dr.Lab.Host
                 Console.Error.WriteLine($"error: could not start the lab broker on {arguments.Options.Host}:{arguments.Options.Port}: {e.Message}");
                 return 1;
             }
-
-            using var stop = new ManualResetEventSlim();
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                stop.Set();
-            });
-            Console.CancelKeyPress += (_, e) =>
-            {
-                e.Cancel = true;
-                stop.Set();
-            };
 
             Console.WriteLine("Mm2Dr lab broker listening on " + broker.BootstrapServers);
             Console.Out.Flush();

@@ -13,7 +13,7 @@ namespace Mm2Dr.Lab.Tests
     {
         private static readonly string HostDll = Path.Combine(AppContext.BaseDirectory, "Mm2Dr.Lab.Host.dll");
 
-        private static Process StartHost(string arguments)
+        internal static Process StartHost(string arguments)
         {
             var start = new ProcessStartInfo("dotnet", $"\"{HostDll}\" {arguments}")
             {
@@ -24,7 +24,7 @@ namespace Mm2Dr.Lab.Tests
             return Process.Start(start)!;
         }
 
-        private static void SendSigterm(Process process)
+        internal static void SendSigterm(Process process)
         {
             using var kill = Process.Start("kill", $"-TERM {process.Id}")!;
             kill.WaitForExit();

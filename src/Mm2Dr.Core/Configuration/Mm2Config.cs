@@ -169,6 +169,10 @@ namespace Mm2Dr.Core.Configuration
             settings.OffsetSyncsTopicReplicationFactor = (short)reader.Long("offset-syncs.topic.replication.factor", Mm2Defaults.InternalTopicReplicationFactor, -1, short.MaxValue);
             settings.OffsetSyncsTopicLocation = reader.OneOf("offset-syncs.topic.location", Mm2Defaults.OffsetSyncsTopicLocation, "source", "target");
             settings.EmitOffsetSyncsEnabled = reader.Bool("emit.offset-syncs.enabled", Mm2Defaults.EmitOffsetSyncsEnabled);
+
+            // A Connect worker setting of the herder source->target, which MirrorMakerConfig.workerConfig takes from the
+            // target cluster's keys only ("dr.offset.flush.interval.ms"): a top-level or flow key is ignored by MM2, and so here.
+            settings.OffsetFlushInterval = TimeSpan.FromMilliseconds(new SettingReader(_props, target + ".").OwnLong("offset.flush.interval.ms", Mm2Defaults.OffsetFlushIntervalMs, 1, int.MaxValue));
             return settings;
         }
 
@@ -210,15 +214,20 @@ namespace Mm2Dr.Core.Configuration
                 return _props.TryGet(key, out var entry) ? entry : null;
             }
 
+            /// <summary>A key under this reader's prefix only, with no top-level fallback (for per-cluster worker settings).</summary>
+            public long OwnLong(string key, long fallback, long min, long max)
+                => Parse(_props.TryGet(_flowPrefix + key, out var entry) ? entry : null, fallback, min, max);
+
             public bool Bool(string key, bool fallback)
             {
                 var entry = Find(key);
                 return entry == null ? fallback : ParseBool(entry, _props.Source);
             }
 
-            public long Long(string key, long fallback, long min, long max = long.MaxValue)
+            public long Long(string key, long fallback, long min, long max = long.MaxValue) => Parse(Find(key), fallback, min, max);
+
+            private long Parse(PropertyEntry? entry, long fallback, long min, long max)
             {
-                var entry = Find(key);
                 if (entry == null)
                 {
                     return fallback;

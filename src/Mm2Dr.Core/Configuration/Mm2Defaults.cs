@@ -22,5 +22,8 @@ namespace Mm2Dr.Core.Configuration
         public const short InternalTopicReplicationFactor = 3;
         public const string OffsetSyncsTopicLocation = "source";
         public const bool EmitOffsetSyncsEnabled = true;
+
+        /// <summary>Connect's worker default: how often source offsets are flushed and MirrorSourceTask.commit() runs.</summary>
+        public const int OffsetFlushIntervalMs = 60000;
     }
 }

@@ -53,6 +53,12 @@ namespace Mm2Dr.Core.Configuration
 
         public bool EmitOffsetSyncsEnabled { get; internal set; } = Mm2Defaults.EmitOffsetSyncsEnabled;
 
+        /// <summary>
+        /// The Connect worker's offset.flush.interval.ms of the flow's herder ("&lt;target&gt;.offset.flush.interval.ms"): how
+        /// often replicated positions are stored and MirrorSourceTask.commit() promotes delayed offset syncs (KAFKA-15906).
+        /// </summary>
+        public TimeSpan OffsetFlushInterval { get; internal set; } = TimeSpan.FromMilliseconds(Mm2Defaults.OffsetFlushIntervalMs);
+
         /// <summary>Offset-syncs topic name, as MirrorSourceConfig.offsetSyncsTopic() computes it.</summary>
         public string OffsetSyncsTopic => Policy.OffsetSyncsTopic(OffsetSyncsTopicLocation == "source" ? Target : Source);
 

@@ -3,13 +3,14 @@ using System.Collections.Generic;
 using System.Linq;
 using Mm2Dr.Core.Configuration;
 using Mm2Dr.Core.Mm2;
+using Mm2Dr.Core.Sites;
 
 namespace Mm2Dr.Core.Environment
 {
     /// <summary>The module's notion of "where am I": the primary and DR clusters and how MM2 names things between them.</summary>
     public sealed class DrEnvironment
     {
-        public DrEnvironment(ClusterConnection primary, ClusterConnection dr, ReplicationPolicy policy, Mm2Config? mm2Config = null, IEnumerable<string>? warnings = null, string origin = "default")
+        public DrEnvironment(ClusterConnection primary, ClusterConnection dr, ReplicationPolicy policy, Mm2Config? mm2Config = null, IEnumerable<string>? warnings = null, string origin = "default", ISite? site = null)
         {
             Primary = primary ?? throw new ArgumentNullException(nameof(primary));
             Dr = dr ?? throw new ArgumentNullException(nameof(dr));
@@ -22,6 +23,7 @@ namespace Mm2Dr.Core.Environment
             Mm2Config = mm2Config;
             Warnings = (warnings ?? Enumerable.Empty<string>()).ToArray();
             Origin = origin;
+            Site = site;
             FlowSettings = mm2Config?.Settings(primary.Alias, dr.Alias);
         }
 
@@ -40,6 +42,12 @@ namespace Mm2Dr.Core.Environment
 
         /// <summary>What built this environment: "default", a file path, or "lab".</summary>
         public string Origin { get; }
+
+        /// <summary>
+        /// Where the clusters run and how to stop and start them (Stop-KafkaCluster): the DR lab's site, or null when the
+        /// session knows no site for these clusters. A container site plugs in here.
+        /// </summary>
+        public ISite? Site { get; }
 
         public IEnumerable<ClusterConnection> Clusters
         {

@@ -69,7 +69,7 @@ namespace Mm2Dr.Core.Environment
 
             var primary = new ClusterConnection(primaryAlias, primaryBootstrap, ClusterRole.Primary, primaryProps, primaryMm2Bootstrap);
             var dr = new ClusterConnection(drAlias, drBootstrap, ClusterRole.DR, drProps, drMm2Bootstrap);
-            return new DrEnvironment(primary, dr, policy, mm2, warnings, mm2?.Source ?? "default");
+            return new DrEnvironment(primary, dr, policy, mm2, warnings, mm2?.Source ?? "default", options.Site);
         }
 
         private static void Merge(IDictionary<string, string> target, IEnumerable<KeyValuePair<string, string>> source)

@@ -33,5 +33,8 @@ namespace Mm2Dr.Core.Environment
         public string? ReplicationPolicy { get; set; }
 
         public string? Separator { get; set; }
+
+        /// <summary>Where the clusters run, for outage control (the DR lab sets its own); null for none.</summary>
+        public Sites.ISite? Site { get; set; }
     }
 }

@@ -39,5 +39,19 @@ namespace Mm2Dr.Core.Errors
         /// <summary>An internal topic was not read to its end within the read timeout; the message says how far it got.</summary>
         public const string InternalTopicReadTimedOut = "InternalTopicReadTimedOut";
         public const string InternalTopicReadFailed = "InternalTopicReadFailed";
+
+        // Sites and the DR lab.
+
+        /// <summary>No site of the session can stop or start the cluster (e.g. a real cluster with no lab or container site).</summary>
+        public const string SiteNotAvailable = "SiteNotAvailable";
+
+        /// <summary>A cluster was started but did not answer a metadata request within the timeout.</summary>
+        public const string ClusterStartTimedOut = "ClusterStartTimedOut";
+
+        /// <summary>The DR lab could not start (port in use, data folder locked, mm2.properties unusable for a lab).</summary>
+        public const string DrLabFailed = "DrLabFailed";
+
+        /// <summary>A command needs the session's DR lab, and none is running.</summary>
+        public const string DrLabNotRunning = "DrLabNotRunning";
     }
 }

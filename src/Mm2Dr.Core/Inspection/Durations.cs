@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Mm2Dr.Core.Inspection
 {
     /// <summary>Durations as an operator reads them: "850 ms", "12.4 s", "3 min 30 s", "2 h 5 min".</summary>
-    internal static class Durations
+    public static class Durations
     {
         public static string Format(TimeSpan t)
         {

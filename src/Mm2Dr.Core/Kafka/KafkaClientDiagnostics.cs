@@ -13,12 +13,16 @@ namespace Mm2Dr.Core.Kafka
         private const int MaxQueued = 500;
         private readonly ConcurrentQueue<string> _messages = new ConcurrentQueue<string>();
         private readonly ClusterConnection _cluster;
+        private readonly System.Action<string>? _listener;
         private volatile string? _lastError;
         private volatile bool _allBrokersDown;
 
-        public KafkaClientDiagnostics(ClusterConnection cluster)
+        /// <param name="cluster">The cluster whose secrets are scrubbed from every message.</param>
+        /// <param name="listener">Also told each error as it happens (on librdkafka's thread), for long-running clients that report their health.</param>
+        public KafkaClientDiagnostics(ClusterConnection cluster, System.Action<string>? listener = null)
         {
             _cluster = cluster;
+            _listener = listener;
         }
 
         public string? LastError => _lastError;
@@ -36,6 +40,7 @@ namespace Mm2Dr.Core.Kafka
             }
 
             Enqueue($"{_cluster.Alias}: {error.Code}: {text}");
+            _listener?.Invoke(text);
         }
 
         public void OnLog(LogMessage message)

@@ -56,6 +56,15 @@ namespace Mm2Dr.Session
             }
         }
 
+        /// <summary>The brokers themselves, for outage control of lab clusters named by address.</summary>
+        public IReadOnlyList<LabBroker> Brokers()
+        {
+            lock (_clusters)
+            {
+                return _clusters.Values.Select(e => e.Broker).ToArray();
+            }
+        }
+
         public IReadOnlyList<LabClusterInfo> Snapshot()
         {
             lock (_clusters)

@@ -38,6 +38,22 @@ namespace Mm2Dr.Core.Tests.Configuration
             Assert.Equal("primary", flow.OffsetSyncsCluster);
             Assert.True(flow.SyncGroupOffsetsEnabled);
             Assert.Equal(TimeSpan.FromSeconds(5), flow.EmitCheckpointsInterval);
+            Assert.Equal(TimeSpan.FromSeconds(5), flow.OffsetFlushInterval);
+        }
+
+        [Fact]
+        public void The_offset_flush_interval_is_a_worker_setting_of_the_target_cluster_as_in_MirrorMakerConfig()
+        {
+            const string Head = "clusters = a, b\na.bootstrap.servers = x:1\nb.bootstrap.servers = y:2\na->b.enabled = true\n";
+            Assert.Equal(TimeSpan.FromMinutes(1), Mm2Config.Parse(Head).Settings("a", "b").OffsetFlushInterval);
+            Assert.Equal(TimeSpan.FromMilliseconds(750), Mm2Config.Parse(Head + "b.offset.flush.interval.ms = 750\n").Settings("a", "b").OffsetFlushInterval);
+
+            // workerConfig does not take it from the top level or the flow's keys, so neither does Mm2Dr.
+            Assert.Equal(TimeSpan.FromMinutes(1), Mm2Config.Parse(Head + "offset.flush.interval.ms = 750\na->b.offset.flush.interval.ms = 750\n").Settings("a", "b").OffsetFlushInterval);
+            Assert.Equal(TimeSpan.FromMinutes(1), Mm2Config.Parse(Head + "a.offset.flush.interval.ms = 750\n").Settings("a", "b").OffsetFlushInterval);
+
+            var bad = Assert.Throws<ConfigurationException>(() => Mm2Config.Parse(Head + "b.offset.flush.interval.ms = soon\n"));
+            Assert.Contains("b.offset.flush.interval.ms", bad.Message);
         }
 
         [Fact]
