@@ -38,9 +38,20 @@ $perTopic = [int]($Partitions / $topicCount)
 
 if (-not $SkipCore) {
     Write-Host "== Core alone (Mm2Bench): decode, last-wins and translation of all groups, in memory and over the wire" -ForegroundColor Cyan
+    $coreLab = $null
     $wire = if ($DrBootstrapServers) { @('--bootstrap', $DrBootstrapServers) } else { @() }
-    & dotnet run -c Release --project $bench -- --groups $Groups --partitions $Partitions --iterations 3 @wire
-    if ($LASTEXITCODE -ne 0) { throw "Mm2Bench failed with exit code $LASTEXITCODE." }
+    if (-not $DrBootstrapServers -and $Engine -eq 'Lab') {
+        # A broker of its own: Mm2Bench writes the whole topic, which the end-to-end part below writes again.
+        $coreLab = Start-KafkaLabCluster -Name bench-core
+        $wire = @('--bootstrap', $coreLab.BootstrapServers)
+    }
+    try {
+        & dotnet run -c Release --project $bench -- --groups $Groups --partitions $Partitions --iterations 3 @wire
+        if ($LASTEXITCODE -ne 0) { throw "Mm2Bench failed with exit code $LASTEXITCODE." }
+    }
+    finally {
+        if ($coreLab) { Stop-KafkaLabCluster -Name bench-core -Confirm:$false }
+    }
 }
 
 Write-Host "`n== End to end: Get-OffsetSync over $($Groups.ToString('N0')) groups x $Partitions partitions" -ForegroundColor Cyan

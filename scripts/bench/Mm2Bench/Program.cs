@@ -141,7 +141,7 @@ namespace Mm2Bench
             using var mock = bootstrap == null ? RdKafkaMockCluster.Start() : null;
             if (mock != null)
             {
-                Console.WriteLine($"(b) Over the wire: librdkafka mock cluster on 127.0.0.1 (keeps about 5 MiB per partition; the lab broker will lift this)");
+                Console.WriteLine($"(b) Over the wire: librdkafka mock cluster on 127.0.0.1 (keeps about 5 MiB per partition: only the newest records survive)");
                 mock.CreateTopic(CheckpointsTopic, 1);
             }
             else

@@ -71,6 +71,7 @@ namespace Mm2Dr.Lab.Mirror
                 ["allow.auto.create.topics"] = "false",
                 ["isolation.level"] = "read_uncommitted",
                 ["fetch.wait.max.ms"] = "100",
+                ["max.partition.fetch.bytes"] = "4194304",
 
                 // When the target is slower than the source, librdkafka's local queue fills and it waits
                 // fetch.queue.backoff.ms (1 s by default) before fetching again: the mirror would copy in bursts.

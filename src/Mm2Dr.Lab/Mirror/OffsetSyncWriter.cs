@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
+using System.Threading;
 using Mm2Dr.Core.Kafka;
 using Mm2Dr.Core.Mm2;
 
@@ -28,6 +29,10 @@ namespace Mm2Dr.Lab.Mirror
         private readonly OrderedDictionary _delayed = new OrderedDictionary();
         private readonly OrderedDictionary _pending = new OrderedDictionary();
         private int _outstanding;
+
+        // Read without the lock on every delivery report: most records queue nothing, and taking the lock for each of
+        // them made the delivery thread contend with the offset-sync producer's own reports.
+        private int _pendingCount;
 
         /// <param name="maxOffsetLag">offset.lag.max.</param>
         /// <param name="send">Sends one sync to partition 0 of the offset-syncs topic and calls the action once the send is over, failed or not.</param>
@@ -71,6 +76,7 @@ namespace Mm2Dr.Lab.Mirror
                     _delayed.Remove(key);
                     _pending[key] = sync;
                     state.Reset();
+                    Volatile.Write(ref _pendingCount, _pending.Count);
                 }
                 else
                 {
@@ -91,12 +97,18 @@ namespace Mm2Dr.Lab.Mirror
                 }
 
                 _delayed.Clear();
+                Volatile.Write(ref _pendingCount, _pending.Count);
             }
         }
 
         /// <summary>Sends pending syncs, oldest first, while fewer than <see cref="MaxOutstandingOffsetSyncs"/> are in flight.</summary>
         public void FirePendingOffsetSyncs()
         {
+            if (Volatile.Read(ref _pendingCount) == 0)
+            {
+                return;
+            }
+
             while (true)
             {
                 OffsetSync next;
@@ -110,6 +122,7 @@ namespace Mm2Dr.Lab.Mirror
                     next = (OffsetSync)_pending[0]!;
                     _pending.RemoveAt(0);
                     _outstanding++;
+                    Volatile.Write(ref _pendingCount, _pending.Count);
                 }
 
                 // Outside the lock, as MM2: a send may wait for producer metadata.
