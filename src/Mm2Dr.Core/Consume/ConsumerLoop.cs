@@ -160,11 +160,10 @@ namespace Mm2Dr.Core.Consume
         private IConsumer<byte[]?, byte[]?> Create()
         {
             var groupId = _options.Group ?? "mm2dr-reader-" + Guid.NewGuid().ToString("N");
+            // The factory turns auto-commit off: without a group the consumer never joins or commits, so the read leaves
+            // no trace on the cluster.
             var tuning = new Dictionary<string, string>
             {
-                // Without a group the consumer never joins or commits, so the read leaves no trace on the cluster.
-                ["enable.auto.commit"] = "false",
-
                 // A pipeline slower than the network fills librdkafka's local queue; librdkafka then waits
                 // fetch.queue.backoff.ms (1 s by default) before fetching again, and the reader stalls in bursts.
                 ["fetch.queue.backoff.ms"] = "20",

@@ -64,7 +64,7 @@ namespace Mm2Dr.Core.Groups
             IReadOnlyList<ConsumerGroupDescription> descriptions;
             try
             {
-                descriptions = DescribeRaw(groupIds, tolerateUnsupported: false);
+                descriptions = DescribeRaw(groupIds);
             }
             catch (Mm2DrException ex) when (ex.ErrorId == ErrorIds.FeatureNotSupported)
             {
@@ -282,7 +282,7 @@ namespace Mm2Dr.Core.Groups
             }).ToArray();
         }
 
-        private IReadOnlyList<ConsumerGroupDescription> DescribeRaw(IReadOnlyList<string> groupIds, bool tolerateUnsupported)
+        private IReadOnlyList<ConsumerGroupDescription> DescribeRaw(IReadOnlyList<string> groupIds)
         {
             var options = new DescribeConsumerGroupsOptions { RequestTimeout = _admin.Timeout };
             try
@@ -298,17 +298,7 @@ namespace Mm2Dr.Core.Groups
                     return ex.Results.ConsumerGroupDescriptions;
                 }
 
-                var error = KafkaErrorTranslator.Translate(_admin.Cluster, failed.Error, $"Describing consumer group '{failed.GroupId}'", failed.GroupId, _admin.Diagnostics, ex);
-                if (tolerateUnsupported && error.ErrorId == ErrorIds.FeatureNotSupported)
-                {
-                    return Array.Empty<ConsumerGroupDescription>();
-                }
-
-                throw error;
-            }
-            catch (Mm2DrException ex) when (tolerateUnsupported && ex.ErrorId == ErrorIds.FeatureNotSupported)
-            {
-                return Array.Empty<ConsumerGroupDescription>();
+                throw KafkaErrorTranslator.Translate(_admin.Cluster, failed.Error, $"Describing consumer group '{failed.GroupId}'", failed.GroupId, _admin.Diagnostics, ex);
             }
         }
     }

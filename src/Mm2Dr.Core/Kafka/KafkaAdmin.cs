@@ -44,11 +44,8 @@ namespace Mm2Dr.Core.Kafka
         /// <summary>Cluster metadata for all topics (or one); errors if the cluster does not answer in time.</summary>
         public Metadata GetMetadata(string? topic = null)
         {
-            return Run("Reading metadata", topic, () =>
-            {
-                var task = Task.Run(() => topic == null ? Client.GetMetadata(Timeout) : Client.GetMetadata(topic, Timeout));
-                return Await(task, "Reading metadata", topic);
-            });
+            var task = Task.Run(() => topic == null ? Client.GetMetadata(Timeout) : Client.GetMetadata(topic, Timeout));
+            return Await(task, "Reading metadata", topic);
         }
 
         /// <summary>Awaits an admin task within the timeout (plus a grace for librdkafka's own deadline) and the token.</summary>
@@ -112,18 +109,6 @@ namespace Mm2Dr.Core.Kafka
             }
 
             Await(task, operation, target);
-        }
-
-        public T Run<T>(string operation, object? target, Func<T> action)
-        {
-            try
-            {
-                return action();
-            }
-            catch (KafkaException ex)
-            {
-                throw TranslateKafka(ex, operation, target);
-            }
         }
 
         public Mm2DrException TranslateKafka(KafkaException ex, string operation, object? target)

@@ -35,11 +35,7 @@ namespace Mm2Dr.Core.Tests.Integration
         public KafkaAdmin Admin(int timeoutSeconds = 10) => new KafkaAdmin(Cluster, TimeSpan.FromSeconds(timeoutSeconds), CancellationToken.None);
 
         public ProduceSummary Produce(string topic, long count, int size = 100, int? partition = null)
-        {
-            using var producer = new MessageProducer(Cluster, new ProducerOptions(topic));
-            MessageGenerator.Run(producer, new GeneratorOptions { Count = count, MessageSize = size, Partition = partition }, null, null, CancellationToken.None);
-            return producer.Complete(TimeSpan.FromSeconds(30), CancellationToken.None);
-        }
+            => GeneratedMessages.Produce(Cluster, topic, count, size, partition);
 
         public void Dispose() => Mock.Dispose();
     }
